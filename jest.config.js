@@ -1,0 +1,41 @@
+/** Jest: unit, integration (real PostgreSQL, PGlite, Redis) and end-to-end tiers, named by file suffix. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@test/(.*)$': '<rootDir>/test/$1',
+};
+
+const project = (name, testMatch, extra = {}) => ({
+  displayName: name,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testMatch,
+  ...extra,
+});
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  testTimeout: 60_000,
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
+    project('e2e', ['<rootDir>/test/**/*.e2e.spec.ts']),
+  ],
+};

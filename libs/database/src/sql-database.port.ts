@@ -1,0 +1,29 @@
+/** The small surface of SQL both drivers (pg on a server, embedded PGlite) share. */
+export interface SqlQueryable {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+}
+
+/** A connection inside a transaction. */
+export interface SqlTransaction extends SqlQueryable {
+  /** Runs a script of several statements. */
+  exec(script: string): Promise<void>;
+}
+
+export type SqlDriverKind = 'postgres' | 'pglite';
+
+export interface SqlDatabase extends SqlQueryable {
+  readonly kind: SqlDriverKind;
+  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const SQL_DATABASE = Symbol('SQL_DATABASE');
+
+/** SQLSTATE of an error raised by either driver, if it carries one. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,130 @@
+import type { SqlDatabase } from '@app/database';
+import { sqlState } from '@app/database';
+import { contentHash } from '../event-hash';
+import { EventIdConflict, InvalidEvent, WrongExpectedRevision } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { prepareEvents, validateStreamId } from '../event-validation';
+import { PollingSubscription } from '../polling-subscription';
+import { type EventRow, EVENT_COLUMNS, toStoredEvent } from './event-row';
+
+export interface SqlEventStoreOptions {
+  /** Wall clock for `recordedAt`; business time travels in metadata.occurredAt. */
+  readonly now?: () => Date;
+  readonly pollMs?: number;
+}
+
+/** The event store on PostgreSQL or PGlite: the same SQL on both drivers. */
+export class SqlEventStore implements EventStore {
+  readonly kind;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly options: SqlEventStoreOptions = {},
+  ) {
+    this.kind = db.kind;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], { expected }: AppendOptions): Promise<AppendResult> {
+    const prepared = prepareEvents(streamId, events, this.now().toISOString());
+    const expectedText = expectedAsText(expected);
+    const payload = prepared.map(
+      (event) =>
+        `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"schemaVersion":${event.schemaVersion},` +
+        `"contentHash":"${contentHash({ ...event, streamId })}","data":${event.dataJson},"metadata":${event.metadataJson}}`,
+    );
+    try {
+      const { rows } = await this.db.query<{ result: AppendResult }>(
+        'select cl_append_to_stream($1, $2, $3::jsonb) as result',
+        [streamId, expectedText, `[${payload.join(',')}]`],
+      );
+      const result = rows[0].result;
+      return { nextRevision: Number(result.nextRevision), lastPosition: Number(result.lastPosition), duplicate: result.duplicate };
+    } catch (error) {
+      throw translate(error, streamId, expected, prepared.map((event) => event.id));
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    validateStreamId(streamId);
+    const { rows } = await this.db.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events
+        where stream_id = $1 and stream_revision >= $2 and stream_revision <= $3
+        order by stream_revision`,
+      [streamId, options.from ?? 0, options.to ?? Number.MAX_SAFE_INTEGER],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? 0;
+    const limit = options.limit ?? 1000;
+    if (!Number.isInteger(after) || after < 0) throw new InvalidEvent('after', 'must be a global position (integer ≥ 0)');
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidEvent('limit', 'must be a positive integer');
+    // Log order is (writing transaction, position), read only below the oldest transaction
+    // still in flight: an event committed late with a lower position is never skipped.
+    const { rows } = await this.db.query<EventRow>(
+      `with cursor as (
+         select coalesce((select transaction_id from events where global_position = $1), '0'::xid8) as tx
+       )
+       select ${EVENT_COLUMNS} from events, cursor
+        where events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          and (events.transaction_id, events.global_position) > (cursor.tx, $1::bigint)
+        order by events.transaction_id, events.global_position
+        limit $2`,
+      [after, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.db.query<{ head: string | number | null }>('select max(global_position) as head from events');
+    return Number(rows[0].head ?? 0);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return new PollingSubscription(this, options, this.options.pollMs);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    validateStreamId(streamId);
+    const { rows } = await this.db.query<{ revision: string | number }>(
+      'select revision from event_streams where stream_id = $1',
+      [streamId],
+    );
+    return rows.length === 0 ? -1 : Number(rows[0].revision);
+  }
+
+  /** The store does not own the database connection it was given. */
+  async close(): Promise<void> {}
+}
+
+function expectedAsText(expected: AppendOptions['expected']): string {
+  if (expected === 'no_stream' || expected === 'stream_exists' || expected === 'any') return expected;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= -1) {
+    return expected === -1 ? 'no_stream' : String(expected);
+  }
+  throw new InvalidEvent('expected', "must be 'no_stream', 'stream_exists', 'any' or a revision (integer ≥ 0)");
+}
+
+function translate(error: unknown, streamId: string, expected: AppendOptions['expected'], ids: string[]): unknown {
+  const state = sqlState(error);
+  const detail = (error as { detail?: string }).detail ?? '';
+  if (state === 'CL409') return new WrongExpectedRevision(streamId, expected, Number(detail));
+  if (state === 'CL422') return new EventIdConflict(streamId, detail ? detail.split(',') : ids);
+  // A concurrent append of the same ids to another stream loses on the unique index.
+  const violated = (error as { constraint?: string }).constraint ?? String((error as Error).message);
+  if (state === '23505' && violated.includes('events_event_id_unique')) return new EventIdConflict(streamId, ids);
+  return error;
+}
