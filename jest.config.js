@@ -32,6 +32,7 @@ const project = (name, testMatch, extra = {}) => ({
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),

@@ -1,0 +1,52 @@
+/** The shape the architecture section describes, checked on every test run. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'apps-stay-apart',
+      comment: 'An app never imports another app; shared code lives in libs/.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain depends on nothing: no NestJS, no I/O, no other lib, no node built-ins.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'libs-through-their-alias',
+      comment: "Another lib is imported as @app/<lib>, never by a relative path into its folder.",
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/' },
+      to: { path: '^libs/([^/]+)/src/', pathNot: '^libs/$1/src/', dependencyTypesNot: ['aliased-tsconfig-paths', 'aliased-tsconfig', 'aliased'] },
+    },
+    {
+      name: 'event-store-knows-no-domain',
+      comment: 'The event store stores any event; it must not learn the commissioning domain.',
+      severity: 'error',
+      from: { path: '^libs/(event-store|database)/' },
+      to: { path: '^libs/(domain|projections|reminders|platform)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)test/|\\.spec\\.ts$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@app/config';
+import { PersistenceModule, RedisStatus } from '@app/platform';
+
+/** Background work driven by the log: projections and reminder jobs run here. */
+@Module({
+  imports: [ConfigModule.forRoot(), PersistenceModule],
+  providers: [RedisStatus],
+})
+export class WorkerModule {}

@@ -1,0 +1,92 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * Every setting the product reads, validated once at start-up. Nothing else in the
+ * code base reads `process.env`: modules receive this object.
+ */
+export class AppConfig {
+  /** HTTP port of the API. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  readonly PORT: number = 3000;
+
+  /** Where the embedded store (PGlite) and the outbox live when DATABASE_URL is not set. */
+  @Transform(trimmed)
+  @IsString()
+  readonly DATA_DIR: string = './data';
+
+  /** PostgreSQL server for events and read models; unset: embedded PGlite under DATA_DIR. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  readonly DATABASE_URL?: string;
+
+  /** Event store: `postgres` (PostgreSQL, or PGlite when DATABASE_URL is unset) or `kurrentdb`. */
+  @Transform(({ value }) => trimmed({ value })?.toLowerCase() ?? 'postgres')
+  @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be one of: postgres, kurrentdb' })
+  readonly EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
+
+  /** KurrentDB connection string, required when EVENT_STORE=kurrentdb. */
+  @Transform(trimmed)
+  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'kurrentdb' || config.KURRENTDB_URL !== undefined)
+  @Matches(/^(kurrentdb|kdb|esdb|kurrent)(\+discover)?:\/\//, {
+    message: 'KURRENTDB_URL must be a kurrentdb:// connection string (required when EVENT_STORE=kurrentdb)',
+  })
+  readonly KURRENTDB_URL?: string;
+
+  /** Redis for BullMQ reminder jobs. Redis down does not stop the API. */
+  @Transform(({ value }) => trimmed({ value }) ?? 'redis://127.0.0.1:6379')
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  readonly REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  /** Interval of the subscription's poll of the log, in milliseconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 100 : Number(value)))
+  @IsInt()
+  @Min(5)
+  readonly POLL_INTERVAL_MS: number = 100;
+
+  /** Log level: error, warn, log, debug, verbose. */
+  @Transform(({ value }) => trimmed({ value }) ?? 'log')
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  readonly LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export const CONFIG_KEYS = [
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'EVENT_STORE',
+  'KURRENTDB_URL',
+  'REDIS_URL',
+  'POLL_INTERVAL_MS',
+  'LOG_LEVEL',
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Builds the validated configuration from an environment (process.env at the edge, a literal in tests). */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const picked = Object.fromEntries(CONFIG_KEYS.map((key) => [key, env[key]]));
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` })));
+  }
+  return config;
+}
+
+/** Which store the configuration selects, as /health names it. */
+export function storeKind(config: AppConfig): 'pglite' | 'postgres' | 'kurrentdb' {
+  if (config.EVENT_STORE === 'kurrentdb') return 'kurrentdb';
+  return config.DATABASE_URL ? 'postgres' : 'pglite';
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig, storeKind } from '@app/config';
+
+describe('configuration', () => {
+  it('runs with no environment at all: embedded store, local Redis, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      EVENT_STORE: 'postgres',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(storeKind(config)).toBe('pglite');
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set and KurrentDB when asked', () => {
+    expect(storeKind(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/ledger' }))).toBe('postgres');
+    expect(storeKind(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }))).toBe(
+      'kurrentdb',
+    );
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ EVENT_STORE: 'mongo' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ HOME: '/root', PORT: '8080' }).PORT).toBe(8080);
+  });
+});

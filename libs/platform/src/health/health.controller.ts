@@ -1,0 +1,39 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { RedisStatus } from '../redis/redis-status';
+
+export interface HealthReport {
+  status: 'ok';
+  store: EventStore['kind'];
+  readModels: SqlDatabase['kind'];
+  redis: 'up' | 'down';
+  reminders: 'running' | 'paused: Redis is down';
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly redis: RedisStatus,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({
+    description: 'The API is serving; names the event store and says whether Redis (reminders) is up.',
+    schema: { example: { status: 'ok', store: 'pglite', readModels: 'pglite', redis: 'down', reminders: 'paused: Redis is down' } },
+  })
+  check(): HealthReport {
+    const up = this.redis.up;
+    return {
+      status: 'ok',
+      store: this.store.kind,
+      readModels: this.db.kind,
+      redis: up ? 'up' : 'down',
+      reminders: up ? 'running' : 'paused: Redis is down',
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type FieldError, type ProblemDetails, problemType, statusForCode, titleFor } from './problem-details';
+
+/** An error that carries a stable code (domain refusals, event store errors). */
+interface CodedError {
+  code: string;
+  message: string;
+  field?: string;
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+const isCoded = (error: unknown): error is CodedError =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[A-Z_]+$/.test((error as unknown as CodedError).code);
+
+/** Turns every error into application/problem+json; never leaks a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof HttpException) return fromHttpException(error);
+    if (isCoded(error)) {
+      const errors: FieldError[] | undefined = error.field ? [{ field: error.field, reason: error.reason ?? error.message }] : undefined;
+      return {
+        type: problemType(error.code),
+        title: titleFor(error.code),
+        status: statusForCode(error.code),
+        detail: error.message,
+        code: error.code,
+        ...(errors ? { errors } : {}),
+        ...(error.details ?? {}),
+      };
+    }
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'An unexpected error occurred; it has been logged.',
+    };
+  }
+}
+
+function fromHttpException(error: HttpException): ProblemDetails {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
+    return { ...(body as ProblemDetails), status };
+  }
+  const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
+  const title = HttpStatus[status] ? titleFor(HttpStatus[status]) : 'Error';
+  return {
+    type: 'about:blank',
+    title,
+    status,
+    detail: Array.isArray(message) ? message.join('; ') : String(message),
+  };
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { migrate, PgDatabase, PgliteDatabase, SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { EVENT_STORE, type EventStore, SqlEventStore } from '@app/event-store';
+import { KurrentDbEventStore } from '@app/event-store/kurrentdb/kurrentdb-event-store';
+
+/** Read models always live in PostgreSQL or PGlite, whichever event store is chosen. */
+async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
+  const logger = new Logger('Persistence');
+  const db = config.DATABASE_URL
+    ? new PgDatabase(config.DATABASE_URL)
+    : await PgliteDatabase.open(join(config.DATA_DIR, 'pglite'));
+  const applied = await migrate(db);
+  logger.log(
+    `${db.kind === 'pglite' ? `Embedded PGlite at ${join(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'}` +
+      `${applied.length ? `; applied migrations ${applied.join(', ')}` : '; schema up to date'}`,
+  );
+  return db;
+}
+
+async function openEventStore(config: AppConfig, db: SqlDatabase): Promise<EventStore> {
+  if (config.EVENT_STORE === 'kurrentdb') return KurrentDbEventStore.connect(config.KURRENTDB_URL as string);
+  return new SqlEventStore(db, { pollMs: config.POLL_INTERVAL_MS });
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: SQL_DATABASE, inject: [AppConfig], useFactory: openDatabase },
+    { provide: EVENT_STORE, inject: [AppConfig, SQL_DATABASE], useFactory: openEventStore },
+  ],
+  exports: [SQL_DATABASE, EVENT_STORE],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.db.close();
+  }
+}
