@@ -34,6 +34,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
+  // A failed test can leave a subscription polling; fail the run instead of hanging it.
+  forceExit: true,
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),

@@ -6,3 +6,4 @@ export * from './event-validation';
 export * from './hash-chain';
 export * from './polling-subscription';
 export * from './sql/sql-event-store';
+export * from './kurrentdb/kurrentdb-event-store';

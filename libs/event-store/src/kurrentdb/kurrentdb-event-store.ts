@@ -1,6 +1,7 @@
 import {
-  BACKWARDS, END, excludeSystemEvents, jsonEvent, KurrentDBClient, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
-  type AllStreamSubscription, type JSONType, type ReadPosition, type ReadStreamOptions as ClientReadOptions, type RecordedEvent,
+  BACKWARDS, END, excludeSystemEvents, jsonEvent, KurrentDBClient, NO_STREAM, START, StreamNotFoundError,
+  WrongExpectedVersionError, type AllStreamResolvedEvent, type AllStreamSubscription, type JSONType, type ReadPosition,
+  type ReadStreamOptions as ClientReadOptions, type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { chainHash, contentHash } from '../event-hash';
 import { EventIdConflict, InvalidEvent, WrongExpectedRevision } from '../event-store.errors';
@@ -10,21 +11,21 @@ import type {
 } from '../event-store.port';
 import { prepareEvents, validateStreamId, type PreparedEvent } from '../event-validation';
 
-/** Our keys in each event's KurrentDB metadata, next to the caller's metadata. */
+/** Our keys in each event's KurrentDB metadata, beside the caller's (which must not use them). */
 type ChainKeys = { schemaVersion?: number; previousHash?: string | null; hash?: string };
-const RESERVED_KEYS = ['schemaVersion', 'previousHash', 'hash'] as const;
-/** 'any' / 'stream_exists' appends lose only to a concurrent writer; they re-read and try again this often. */
+/** 'any' / 'stream_exists' appends lose only to a concurrent writer: they re-read and try again, this often. */
 const MAX_ATTEMPTS = 10;
 const RESUBSCRIBE_MS = 500;
 
 /**
- * The event store on KurrentDB. Every append is pinned to the revision just read (never ANY or
- * STREAM_EXISTS), so a concurrent writer makes it fail rather than fork the stream's hash chain.
+ * The event store on KurrentDB. Every append is pinned to the revision just read (NO_STREAM or that
+ * revision, never ANY or STREAM_EXISTS), so a concurrent writer makes it fail rather than fork the
+ * stream's hash chain.
  *
  * globalPosition is the event's commit position. Since EventStoreDB 20 an append writes no commit
  * record: each event is its own committed prepare, so commit = prepare = its own log position, distinct
- * per event and ordered as $all is. Only legacy explicit transactions (never written here) share one
- * commit position. Positions are byte offsets in the log and assumed below 2^53 (8 PiB).
+ * per event and in $all order. Only legacy explicit transactions (never written here) share a commit
+ * position. Positions are byte offsets in the log, assumed below 2^53 (8 PiB); positionOf checks it.
  */
 export class KurrentDbEventStore implements EventStore {
   readonly kind = 'kurrentdb' as const;
@@ -43,7 +44,7 @@ export class KurrentDbEventStore implements EventStore {
     const wanted = normaliseExpected(expected);
     refuseReserved(prepared);
     for (let attempt = 1; ; attempt++) {
-      // Streams here are short (one case each): reading the whole stream is the retry check.
+      // Streams here are short (one case each): reading all of it also finds a retried append's ids.
       const stored = await this.readRecorded(streamId, {});
       const duplicate = duplicateOf(streamId, stored, prepared);
       if (duplicate) return duplicate;
@@ -57,7 +58,7 @@ export class KurrentDbEventStore implements EventStore {
         const current = typeof error.actualState === 'bigint' ? Number(error.actualState) : -1;
         const retry = (wanted === 'any' || wanted === 'stream_exists') && attempt < MAX_ATTEMPTS;
         if (!retry) throw new WrongExpectedRevision(streamId, expected, current);
-        await delay(attempt * 5 + Math.random() * 10);
+        await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
       }
     }
   }
@@ -80,14 +81,10 @@ export class KurrentDbEventStore implements EventStore {
     if (!Number.isInteger(after) || after < 0) throw new InvalidEvent('after', 'must be a global position (integer ≥ 0)');
     if (!Number.isInteger(limit) || limit < 1) throw new InvalidEvent('limit', 'must be a positive integer');
     const out: StoredEvent[] = [];
-    // Reading $all forwards from a position includes the event at it: one more, then skip it.
+    // A forward read of $all includes the event at its start position: read one more and skip it.
     const read = this.client.readAll({ fromPosition: toReadPosition(after), maxCount: limit + 1, filter: excludeSystemEvents() });
-    for await (const { event } of read) {
-      if (!event || event.type.startsWith('$')) continue;
-      const stored = toStoredEvent(event);
-      if (stored.globalPosition <= after) continue;
-      out.push(stored);
-      if (out.length === limit) break;
+    for await (const stored of userEvents(read)) {
+      if (stored.globalPosition > after && out.push(stored) === limit) break;
     }
     return out;
   }
@@ -95,9 +92,7 @@ export class KurrentDbEventStore implements EventStore {
   /** Position of the last non-system event of $all (0 when there is none). */
   async headPosition(): Promise<number> {
     const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() });
-    for await (const { event } of read) {
-      if (event && !event.type.startsWith('$')) return positionOf(event);
-    }
+    for await (const stored of userEvents(read)) return stored.globalPosition;
     return 0;
   }
 
@@ -115,21 +110,21 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async write(streamId: string, prepared: readonly PreparedEvent[], last: RecordedEvent | undefined): Promise<AppendResult> {
-    let previousHash = last ? ((last.metadata as ChainKeys | undefined)?.hash ?? null) : null;
+  private async write(streamId: string, prepared: readonly PreparedEvent[], last?: RecordedEvent): Promise<AppendResult> {
+    let previousHash = (last?.metadata as ChainKeys | undefined)?.hash ?? null;
     let revision = last ? Number(last.revision) : -1;
     const payload = prepared.map((event) => {
       revision += 1;
       const hash = chainHash(previousHash, revision, contentHash({ ...event, streamId }));
       const metadata = { ...event.metadata, schemaVersion: event.schemaVersion, previousHash, hash };
       previousHash = hash;
-      // The canonical text is what was hashed; storing its parse keeps stored data and hash in step.
+      // Store the parse of the canonical text that was hashed, so stored data and hash agree.
       return jsonEvent({ id: event.id, type: event.type, data: JSON.parse(event.dataJson) as JSONType, metadata });
     });
-    const result = await this.client.appendToStream(streamId, payload, { streamState: last ? last.revision : NO_STREAM });
-    // The append's own position is not reliably the last event's: read that event back instead.
+    const result = await this.client.appendToStream(streamId, payload, { streamState: last?.revision ?? NO_STREAM });
+    // An append's reported position is not reliably its last event's: read that event back.
     const [written] = await this.readRecorded(streamId, { fromRevision: result.nextExpectedRevision, maxCount: 1 });
-    if (!written) throw new Error(`KurrentDB acknowledged an append to "${streamId}" that it cannot read back`);
+    if (!written) throw new Error(`KurrentDB acknowledged an append to "${streamId}" it cannot read back`);
     return { nextRevision: Number(result.nextExpectedRevision), lastPosition: positionOf(written), duplicate: false };
   }
 
@@ -145,7 +140,9 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-/** Delivers $all in order, one event at a time; resubscribes after the last handled event on failure. */
+type Head = () => Promise<number>;
+
+/** Delivers $all in order, awaiting the handler; on failure resubscribes after the last event handled. */
 class KurrentDbSubscription implements Subscription {
   private current: number;
   private stopped = false;
@@ -154,7 +151,7 @@ class KurrentDbSubscription implements Subscription {
   private waiters: Array<{ target: number; resolve: () => void }> = [];
   private readonly loop: Promise<void>;
 
-  constructor(private readonly client: KurrentDBClient, private readonly options: SubscribeOptions, private readonly head: () => Promise<number>) {
+  constructor(private readonly client: KurrentDBClient, private readonly options: SubscribeOptions, private readonly head: Head) {
     this.current = options.after ?? 0;
     this.loop = this.run();
   }
@@ -186,15 +183,14 @@ class KurrentDbSubscription implements Subscription {
       // Errors reach the loop through the iterator; this keeps one raised after destroy() from crashing.
       subscription.on('error', () => undefined);
       try {
-        for await (const { event } of subscription) {
+        for await (const stored of userEvents(subscription)) {
           if (this.stopped) break;
-          if (!event || event.type.startsWith('$')) continue;
-          const stored = toStoredEvent(event);
-          // The server starts after the position given; this also guards a resubscription.
+          // The server starts after the given position; this also guards a resubscription.
           if (stored.globalPosition <= this.current) continue;
           await this.options.handler(stored);
           this.current = stored.globalPosition;
-          this.release();
+          for (const waiter of this.waiters.filter(({ target }) => this.current >= target)) waiter.resolve();
+          this.waiters = this.waiters.filter(({ target }) => this.current < target);
         }
       } catch (error) {
         if (!this.stopped) this.options.onError?.(error);
@@ -207,24 +203,17 @@ class KurrentDbSubscription implements Subscription {
     }
   }
 
-  private release(): void {
-    for (const waiter of this.waiters.filter(({ target }) => this.current >= target)) waiter.resolve();
-    this.waiters = this.waiters.filter(({ target }) => this.current < target);
-  }
-
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => void (clearTimeout(timer), resolve());
+      this.wake = () => { clearTimeout(timer); resolve(); };
     });
   }
 }
 
 function normaliseExpected(expected: ExpectedRevision): ExpectedRevision {
   if (expected === 'no_stream' || expected === 'stream_exists' || expected === 'any') return expected;
-  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= -1) {
-    return expected === -1 ? 'no_stream' : expected;
-  }
+  if (Number.isInteger(expected) && expected >= -1) return expected === -1 ? 'no_stream' : expected;
   throw new InvalidEvent('expected', "must be 'no_stream', 'stream_exists', 'any' or a revision (integer ≥ 0)");
 }
 
@@ -233,27 +222,32 @@ function satisfies(expected: ExpectedRevision, actual: number): boolean {
   return actual === (expected === 'no_stream' ? -1 : expected);
 }
 
-/** A type starting with '$' would be hidden as a system event; our keys would be overwritten. */
+/** A '$' type would be hidden as a system event; a reserved metadata key would be overwritten. */
 function refuseReserved(prepared: readonly PreparedEvent[]): void {
   prepared.forEach((event, i) => {
-    if (event.type.startsWith('$')) throw new InvalidEvent(`events[${i}].type`, "must not start with '$' (KurrentDB system events)");
-    const clash = RESERVED_KEYS.find((key) => key in event.metadata);
+    if (event.type.startsWith('$')) throw new InvalidEvent(`events[${i}].type`, "must not start with '$' (system events)");
+    const clash = (['schemaVersion', 'previousHash', 'hash'] as const).find((key) => key in event.metadata);
     if (clash) throw new InvalidEvent(`events[${i}].metadata.${clash}`, 'is reserved by the event store');
   });
 }
 
 /**
  * All ids already in this stream: a retry, answered as the first attempt was. Only some: a conflict.
- * An id stored on another stream is not detected: KurrentDB has no global id index, and finding one
- * would mean scanning $all.
+ * An id stored on another stream is NOT detected: KurrentDB has no global index of event ids (its own
+ * idempotency check is per stream), and finding one would mean scanning $all.
  */
-function duplicateOf(streamId: string, stored: readonly RecordedEvent[], prepared: readonly PreparedEvent[]): AppendResult | undefined {
+function duplicateOf(streamId: string, stored: readonly RecordedEvent[], prepared: readonly PreparedEvent[]) {
   const byId = new Map(stored.map((event) => [event.id.toLowerCase(), event]));
   const found = prepared.flatMap((event) => byId.get(event.id) ?? []);
   if (found.length === 0) return undefined;
   if (found.length < prepared.length) throw new EventIdConflict(streamId, found.map((event) => event.id.toLowerCase()));
   const last = found.reduce((a, b) => (b.revision > a.revision ? b : a));
   return { nextRevision: Number(last.revision), lastPosition: positionOf(last), duplicate: true };
+}
+
+/** Our events only: the server-side filter leaves out system events, and this makes sure of it. */
+async function* userEvents(read: AsyncIterable<AllStreamResolvedEvent>): AsyncGenerator<StoredEvent> {
+  for await (const { event } of read) if (event && !event.type.startsWith('$')) yield toStoredEvent(event);
 }
 
 function toReadPosition(after: number): ReadPosition {
@@ -271,9 +265,7 @@ function toStoredEvent(event: RecordedEvent): StoredEvent {
   const { schemaVersion, previousHash, hash, ...metadata } = (event.metadata ?? {}) as ChainKeys & Record<string, unknown>;
   return {
     id: event.id.toLowerCase(), streamId: event.streamId, revision: Number(event.revision), globalPosition: positionOf(event),
-    type: event.type, schemaVersion: schemaVersion ?? 1, data: event.data, metadata: metadata as unknown as StoredEvent['metadata'],
-    previousHash: previousHash ?? null, hash: hash ?? '',
+    type: event.type, schemaVersion: schemaVersion ?? 1, data: event.data, previousHash: previousHash ?? null, hash: hash ?? '',
+    metadata: metadata as unknown as StoredEvent['metadata'],
   };
 }
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { migrate, PgDatabase, PgliteDatabase, SQL_DATABASE, type SqlDatabase } from '@app/database';
-import { EVENT_STORE, type EventStore, SqlEventStore } from '@app/event-store';
-import { KurrentDbEventStore } from '@app/event-store/kurrentdb/kurrentdb-event-store';
+import { EVENT_STORE, type EventStore, KurrentDbEventStore, SqlEventStore } from '@app/event-store';
 
 /** Read models always live in PostgreSQL or PGlite, whichever event store is chosen. */
 async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
