@@ -11,44 +11,23 @@
  * and reported as the median. Progress goes to stderr; a table and, last, one JSON line to stdout.
  */
 import { migrate, PgDatabase } from '@app/database';
-import { SqlEventStore, type NewEvent } from '@app/event-store';
-import { EVENT_COLUMNS } from '@app/event-store/sql/event-row';
+import { SqlEventStore } from '@app/event-store';
 import { parseBenchArgs, USAGE, type BenchArgs } from './lib/args';
 import { createBenchDatabase, type BenchDatabase } from './lib/bench-database';
-import { grantApplicationSubmitted } from './lib/payload';
+import {
+  type AppendSamples,
+  appendPhases,
+  type Bench,
+  CONCURRENCIES,
+  RAW_TABLE,
+  READ_ROWS_PER_SAMPLE,
+  type ReadSamples,
+  readPhases,
+} from './lib/phases';
 import { formatTable, rate, ratio, round3 } from './lib/report';
-import { median, Progress, runConcurrent, timed, type Sample } from './lib/runner';
+import { median, Progress, type Sample } from './lib/runner';
 
-const CONCURRENCIES = [1, 16] as const;
 const GOALS = { append: 0.8, readAll: 0.5 } as const;
-
-const RAW_TABLE = `create table bench_raw_events (
-  id          bigint generated always as identity primary key,
-  event_id    uuid not null,
-  stream_id   text not null,
-  type        text not null,
-  data        jsonb not null,
-  metadata    jsonb not null,
-  recorded_at timestamptz not null
-)`;
-const RAW_INSERT = `insert into bench_raw_events (event_id, stream_id, type, data, metadata, recorded_at)
-  values ($1, $2, $3, $4::jsonb, $5::jsonb, $6)`;
-/** The same rows and columns as readAll, keyset on the primary key. */
-const RAW_SELECT = `select ${EVENT_COLUMNS} from events where global_position > $1 order by global_position limit $2`;
-/** Diagnostic: keyset on the log-order index, without readAll's cursor lookup and snapshot bound. */
-const RAW_SELECT_LOG_ORDER = `select ${EVENT_COLUMNS}, events.transaction_id::text as tx from events
-  where (transaction_id, global_position) > ($1::xid8, $2::bigint) order by transaction_id, global_position limit $3`;
-
-type Variant = 'store' | 'raw';
-type ReadVariant = Variant | 'raw_log_order';
-
-interface Bench {
-  readonly args: BenchArgs;
-  readonly db: PgDatabase;
-  readonly store: SqlEventStore;
-  readonly progress: Progress;
-  readonly signal: AbortSignal;
-}
 
 async function main(): Promise<number> {
   let args: BenchArgs;
@@ -100,7 +79,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     progress.stop();
-    process.stderr.write(`\nbench failed: ${abort.signal.aborted ? String(abort.signal.reason) : (error as Error).stack}\n`);
+    process.stderr.write(`\nbench failed: ${abort.signal.aborted ? String(abort.signal.reason) : describe(error)}\n`);
     return abort.signal.aborted ? 130 : 1;
   } finally {
     progress.stop();
@@ -116,125 +95,6 @@ async function main(): Promise<number> {
   }
 }
 
-type AppendSamples = Record<(typeof CONCURRENCIES)[number], Record<Variant, Sample[]>>;
-
-async function appendPhases(bench: Bench): Promise<AppendSamples> {
-  const { events, rounds } = bench.args;
-  const samples = { 1: { store: [], raw: [] }, 16: { store: [], raw: [] } } as AppendSamples;
-  const warmup = Math.max(50, Math.min(500, Math.ceil(events / 10)));
-  // Round-major, so that table growth and server drift spread over every phase; the order
-  // of store and raw flips each round.
-  for (let round = 0; round < rounds; round++) {
-    for (const concurrency of CONCURRENCIES) {
-      const order: Variant[] = round % 2 === 0 ? ['raw', 'store'] : ['store', 'raw'];
-      for (const variant of order) {
-        const tag = `r${round}-c${concurrency}-${variant}`;
-        await appendRun(bench, variant, concurrency, warmup, `warm-${tag}`, `warm-up append ${variant} c${concurrency}`);
-        const label = `append ${variant} c${concurrency} ${round + 1}/${rounds}`;
-        samples[concurrency][variant].push(await appendRun(bench, variant, concurrency, events, tag, label));
-      }
-    }
-  }
-  return samples;
-}
-
-async function appendRun(
-  bench: Bench,
-  variant: Variant,
-  concurrency: number,
-  total: number,
-  tag: string,
-  label: string,
-): Promise<Sample> {
-  const events: NewEvent[] = Array.from({ length: total }, (_, i) => grantApplicationSubmitted(i));
-  const streamId = (i: number) => `grant-application-${tag}-${i}`;
-  const op =
-    variant === 'store'
-      ? (i: number) => bench.store.appendToStream(streamId(i), [events[i]], { expected: 'no_stream' })
-      : (i: number) => {
-          const event = events[i];
-          const recordedAt = new Date().toISOString();
-          return bench.db.query(RAW_INSERT, [
-            event.id,
-            streamId(i),
-            event.type,
-            JSON.stringify(event.data),
-            JSON.stringify({ ...event.metadata, recordedAt }),
-            recordedAt,
-          ]);
-        };
-  bench.progress.start(label, total);
-  try {
-    return await runConcurrent(total, concurrency, op, { signal: bench.signal, onDone: () => bench.progress.add(1) });
-  } finally {
-    bench.progress.stop();
-  }
-}
-
-type ReadSamples = Record<ReadVariant, Sample[]>;
-
-async function readPhases(bench: Bench): Promise<ReadSamples> {
-  const { events, rounds, pageSize } = bench.args;
-  // Fresh statistics and hint bits, so neither reader pays for the appends' aftermath.
-  await bench.db.exec('vacuum (analyze) events');
-  await bench.db.exec('vacuum (analyze) bench_raw_events');
-  const samples: ReadSamples = { store: [], raw: [], raw_log_order: [] };
-  const warmup = Math.min(events, 2 * pageSize);
-  for (let round = 0; round < rounds; round++) {
-    const order: ReadVariant[] = round % 2 === 0 ? ['raw', 'store', 'raw_log_order'] : ['store', 'raw', 'raw_log_order'];
-    for (const variant of order) {
-      await readRun(bench, variant, warmup, `warm-up readAll ${variant}`);
-      samples[variant].push(await readRun(bench, variant, events, `readAll ${variant} ${round + 1}/${rounds}`));
-    }
-  }
-  return samples;
-}
-
-/** Walks the log from the start, page by page, until `total` rows were read. */
-async function readRun(bench: Bench, variant: ReadVariant, total: number, label: string): Promise<Sample> {
-  const { db, store, signal, progress } = bench;
-  const limit = bench.args.pageSize;
-  const page = async (cursor: { position: number; tx: string }): Promise<number> => {
-    if (variant === 'store') {
-      const events = await store.readAll({ after: cursor.position, limit });
-      if (events.length > 0) cursor.position = events[events.length - 1].globalPosition;
-      return events.length;
-    }
-    if (variant === 'raw') {
-      const { rows } = await db.query<{ global_position: string }>(RAW_SELECT, [cursor.position, limit]);
-      if (rows.length > 0) cursor.position = Number(rows[rows.length - 1].global_position);
-      return rows.length;
-    }
-    const { rows } = await db.query<{ global_position: string; tx: string }>(RAW_SELECT_LOG_ORDER, [
-      cursor.tx,
-      cursor.position,
-      limit,
-    ]);
-    if (rows.length > 0) {
-      cursor.position = Number(rows[rows.length - 1].global_position);
-      cursor.tx = rows[rows.length - 1].tx;
-    }
-    return rows.length;
-  };
-  progress.start(label, total);
-  try {
-    return await timed(async () => {
-      const cursor = { position: 0, tx: '0' };
-      let read = 0;
-      while (read < total) {
-        signal.throwIfAborted();
-        const n = await page(cursor);
-        if (n === 0) throw new Error(`${variant}: the log ended after ${read} of ${total} events`);
-        read += n;
-        progress.add(n);
-      }
-      return read;
-    });
-  } finally {
-    progress.stop();
-  }
-}
-
 function printReport(
   args: BenchArgs,
   append: AppendSamples,
@@ -244,7 +104,13 @@ function printReport(
   const perSecond = (samples: readonly Sample[]) => median(samples.map((s) => s.perSecond));
   const runs = (samples: readonly Sample[]) => samples.map((s) => rate(s.perSecond)).join(' / ');
   const rowsOut: string[][] = [];
-  const json: Record<string, unknown> = { events: args.events, rounds: args.rounds, page_size: args.pageSize };
+  const walks = Math.max(1, Math.ceil(READ_ROWS_PER_SAMPLE / args.events));
+  const json: Record<string, unknown> = {
+    events: args.events,
+    rounds: args.rounds,
+    page_size: args.pageSize,
+    readall_walks_per_sample: walks,
+  };
   const goalsMet: Record<string, boolean> = {};
 
   for (const c of CONCURRENCIES) {
@@ -282,7 +148,10 @@ function printReport(
   ]);
 
   const headers = ['phase', 'conc.', 'store/s', 'raw/s', 'ratio', 'goal', '', 'store runs', 'raw runs'];
-  process.stdout.write(`\nSqlEventStore vs raw SQL: ${args.events} events per run, median of ${args.rounds}\n`);
+  process.stdout.write(
+    `\nSqlEventStore vs raw SQL: ${args.events} events per run (readAll: ${walks} walks of ${args.events} per run), ` +
+      `median of ${args.rounds} runs\n`,
+  );
   process.stdout.write(`PostgreSQL ${server.version}, Node ${process.version}, pool max ${args.poolMax}\n\n`);
   process.stdout.write(`${formatTable(headers, rowsOut)}\n\n`);
   Object.assign(json, {
@@ -293,6 +162,14 @@ function printReport(
     node_version: process.version,
   });
   process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+/** A server or configuration error by its message (and SQLSTATE / errno code); anything else with its stack. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return `${error.message} (${code})`;
+  return error.message.startsWith('DATABASE_URL') ? error.message : (error.stack ?? error.message);
 }
 
 main().then(
