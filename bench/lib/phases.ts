@@ -76,6 +76,7 @@ async function appendRun(
       : (i: number) => {
           const event = events[i];
           const recordedAt = new Date().toISOString();
+          // Prepared, as the store's own statements are: the comparison is like for like.
           return bench.db.query(RAW_INSERT, [
             event.id,
             streamId(i),
@@ -83,7 +84,7 @@ async function appendRun(
             JSON.stringify(event.data),
             JSON.stringify({ ...event.metadata, recordedAt }),
             recordedAt,
-          ]);
+          ], 'bench_raw_insert');
         };
   bench.progress.start(label, total);
   try {

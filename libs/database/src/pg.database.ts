@@ -12,8 +12,8 @@ export class PgDatabase implements SqlDatabase {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row>(text: string, params: readonly unknown[] = []): Promise<{ rows: Row[] }> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<{ rows: Row[] }> {
+    const result = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
     return { rows: result.rows as Row[] };
   }
 

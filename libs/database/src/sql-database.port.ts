@@ -1,6 +1,7 @@
 /** The small surface of SQL both drivers (pg on a server, embedded PGlite) share. */
 export interface SqlQueryable {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /** `name` makes a prepared statement the server keeps per connection (ignored by PGlite). */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], name?: string): Promise<{ rows: Row[] }>;
 }
 
 /** A connection inside a transaction. */

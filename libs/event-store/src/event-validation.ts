@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json';
+import { contentHashOfCanonical } from './event-hash';
 import { InvalidEvent } from './event-store.errors';
 import type { NewEvent } from './event-store.port';
 
@@ -15,6 +16,7 @@ export interface PreparedEvent {
   readonly metadata: Record<string, unknown>;
   readonly dataJson: string;
   readonly metadataJson: string;
+  readonly contentHash: string;
 }
 
 export function validateStreamId(streamId: unknown): string {
@@ -55,7 +57,9 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
     if (bytes > MAX_PAYLOAD_BYTES) {
       throw new InvalidEvent(`${at}.data`, `payload is ${bytes} bytes; at most ${MAX_PAYLOAD_BYTES} (1 MiB) are allowed`);
     }
-    return { id: event.id.toLowerCase(), type: event.type, schemaVersion, data: event.data, metadata, dataJson, metadataJson };
+    const id = event.id.toLowerCase();
+    const contentHash = contentHashOfCanonical({ id, streamId, type: event.type, schemaVersion, dataJson, metadataJson });
+    return { id, type: event.type, schemaVersion, data: event.data, metadata, dataJson, metadataJson, contentHash };
   });
 }
 

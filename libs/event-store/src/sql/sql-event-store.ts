@@ -1,6 +1,5 @@
 import type { SqlDatabase } from '@app/database';
 import { sqlState } from '@app/database';
-import { contentHash } from '../event-hash';
 import { EventIdConflict, InvalidEvent, WrongExpectedRevision } from '../event-store.errors';
 import type {
   AppendOptions,
@@ -13,7 +12,8 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { prepareEvents, validateStreamId } from '../event-validation';
+import { type PreparedEvent, prepareEvents, validateStreamId } from '../event-validation';
+import { carefulPayload, FAST_APPEND, fastParams } from './append-statements';
 import { PollingSubscription } from '../polling-subscription';
 import { type EventRow, EVENT_COLUMNS, toStoredEvent } from './event-row';
 
@@ -39,20 +39,55 @@ export class SqlEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent[], { expected }: AppendOptions): Promise<AppendResult> {
     const prepared = prepareEvents(streamId, events, this.now().toISOString());
     const expectedText = expectedAsText(expected);
-    const payload = prepared.map(
-      (event) =>
-        `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"schemaVersion":${event.schemaVersion},` +
-        `"contentHash":"${contentHash({ ...event, streamId })}","data":${event.dataJson},"metadata":${event.metadataJson}}`,
-    );
-    try {
-      const { rows } = await this.db.query<{ result: AppendResult }>(
-        'select cl_append_to_stream($1, $2, $3::jsonb) as result',
-        [streamId, expectedText, `[${payload.join(',')}]`],
-      );
-      const result = rows[0].result;
-      return { nextRevision: Number(result.nextRevision), lastPosition: Number(result.lastPosition), duplicate: result.duplicate };
-    } catch (error) {
-      throw translate(error, streamId, expected, prepared.map((event) => event.id));
+    if (prepared.length === 1) {
+      const placed = await this.tryFastAppend(streamId, prepared[0], expectedText);
+      if (placed) return placed;
+    }
+    return this.carefulAppend(streamId, prepared, expected, expectedText);
+  }
+
+  /** Undefined when the one-statement path could not place the event. */
+  private async tryFastAppend(streamId: string, event: PreparedEvent, expected: string): Promise<AppendResult | undefined> {
+    const attempts: Array<{ statement: { name: string; text: string }; params: unknown[] }> = [];
+    if (expected === 'no_stream' || expected === 'any') attempts.push({ statement: FAST_APPEND.newStream, params: fastParams(streamId, event) });
+    if (expected === 'any' || expected === 'stream_exists') attempts.unshift({ statement: FAST_APPEND.atEnd, params: fastParams(streamId, event) });
+    if (/^\d+$/.test(expected)) attempts.push({ statement: FAST_APPEND.atRevision, params: fastParams(streamId, event, Number(expected)) });
+    for (const { statement, params } of attempts) {
+      try {
+        const { rows } = await this.db.query<{ global_position: string; stream_revision: string }>(statement.text, params, statement.name);
+        if (rows.length === 1) {
+          return { nextRevision: Number(rows[0].stream_revision), lastPosition: Number(rows[0].global_position), duplicate: false };
+        }
+      } catch (error) {
+        if (sqlState(error) === '23505') return undefined;
+        throw error;
+      }
+    }
+    return undefined;
+  }
+
+  private async carefulAppend(
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: AppendOptions['expected'],
+    expectedText: string,
+  ): Promise<AppendResult> {
+    const payload = carefulPayload(prepared);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.db.query<{ result: AppendResult }>(
+          'select cl_append_to_stream($1, $2, $3::jsonb) as result',
+          [streamId, expectedText, payload],
+        );
+        const result = rows[0].result;
+        return { nextRevision: Number(result.nextRevision), lastPosition: Number(result.lastPosition), duplicate: result.duplicate };
+      } catch (error) {
+        // A fast-path writer took the revision between our read and insert: 'any' tries again.
+        const raced = sqlState(error) === '23505' && constraintOf(error).includes('events_stream_revision_unique');
+        if (raced && (expected === 'any' || expected === 'stream_exists') && attempt < 20) continue;
+        if (raced) throw new WrongExpectedRevision(streamId, expected, await this.streamRevision(streamId));
+        throw translate(error, streamId, expected, prepared.map((event) => event.id));
+      }
     }
   }
 
@@ -99,11 +134,11 @@ export class SqlEventStore implements EventStore {
 
   async streamRevision(streamId: string): Promise<number> {
     validateStreamId(streamId);
-    const { rows } = await this.db.query<{ revision: string | number }>(
-      'select revision from event_streams where stream_id = $1',
+    const { rows } = await this.db.query<{ revision: string | number | null }>(
+      'select max(stream_revision) as revision from events where stream_id = $1',
       [streamId],
     );
-    return rows.length === 0 ? -1 : Number(rows[0].revision);
+    return rows[0].revision === null ? -1 : Number(rows[0].revision);
   }
 
   /** The store does not own the database connection it was given. */
@@ -124,7 +159,10 @@ function translate(error: unknown, streamId: string, expected: AppendOptions['ex
   if (state === 'CL409') return new WrongExpectedRevision(streamId, expected, Number(detail));
   if (state === 'CL422') return new EventIdConflict(streamId, detail ? detail.split(',') : ids);
   // A concurrent append of the same ids to another stream loses on the unique index.
-  const violated = (error as { constraint?: string }).constraint ?? String((error as Error).message);
-  if (state === '23505' && violated.includes('events_event_id_unique')) return new EventIdConflict(streamId, ids);
+  if (state === '23505' && constraintOf(error).includes('events_event_id_unique')) return new EventIdConflict(streamId, ids);
   return error;
+}
+
+function constraintOf(error: unknown): string {
+  return (error as { constraint?: string }).constraint ?? String((error as Error).message);
 }

@@ -1,0 +1,63 @@
+/**
+ * A business date: a calendar day in Europe/London, written YYYY-MM-DD. Arithmetic is on
+ * the calendar (no clock, no time zone drift); the time zone matters only where a date
+ * meets an instant, which happens at the edge.
+ */
+export type BusinessDate = string;
+
+export const BUSINESS_TIME_ZONE = 'Europe/London';
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isBusinessDate(value: unknown): value is BusinessDate {
+  if (typeof value !== 'string') return false;
+  const match = PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function addDays(date: BusinessDate, days: number): BusinessDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function addMonths(date: BusinessDate, months: number): BusinessDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  const toUtc = (date: BusinessDate) => {
+    const [y, m, d] = date.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2016-02-29" → "29 Feb 2016". */
+export function formatUkDate(date: BusinessDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return ukDate.format(new Date(Date.UTC(y, m - 1, d))).replace('Sept', 'Sep');
+}
+
+/** The financial year (1 April – 31 March) a date falls in, as "2016-17". */
+export function financialYearOf(date: BusinessDate): string {
+  const [y, m] = date.split('-').map(Number);
+  const start = m >= 4 ? y : y - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The business date of an instant, in Europe/London. */
+export function businessDateOf(instant: Date): BusinessDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(instant)
+    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -1,0 +1,77 @@
+import type { BusinessDate } from '../shared/business-date';
+import type { Pence } from '../shared/money';
+import type { CaseProfile, ContractTerms, Measure, PlanLine } from './case.types';
+
+/** Every case command says on which business date it happens. */
+type C<Type extends string, Fields> = { type: Type; on: BusinessDate } & Fields;
+
+export type ImportExistingCommitment = C<'ImportExistingCommitment', { profile: CaseProfile; contract: ContractTerms }>;
+export type ImportAdditionalAllocation = C<'ImportAdditionalAllocation', { profile: CaseProfile; allocationPence: Pence }>;
+export type RaiseProposal = C<'RaiseProposal', { profile: CaseProfile; estimatedValuePence: Pence }>;
+/** The adapter reads the locality's allocation and the meeting deadline from the framework. */
+export type RequestCspPlan = C<'RequestCspPlan', { profile: CaseProfile; allocationPence: Pence; meetingDeadline: BusinessDate }>;
+/** `round` is the framework's open round of that id, or null when there is none. */
+export type ReceiveGrantApplication = C<
+  'ReceiveGrantApplication',
+  {
+    profile: CaseProfile;
+    roundId: string;
+    round: { opensOn: BusinessDate; closesOn: BusinessDate } | null;
+    applicant: string;
+    requestedPence: Pence;
+  }
+>;
+
+export type IssueTender = C<'IssueTender', { reference: string; closesOn: BusinessDate }>;
+export type SelectProvider = C<'SelectProvider', { provider: string; bidsReceived: number }>;
+export type GrantSingleProviderDispensation = C<'GrantSingleProviderDispensation', { provider: string; reason: string }>;
+/** `frameworkBoards`: the board codes of the case's framework, filled by the adapter. */
+export type AssignBoard = C<'AssignBoard', { board: string; frameworkBoards: readonly string[] }>;
+export type RecordBoardDecision = C<'RecordBoardDecision', { decision: 'approved' | 'rejected'; notes: string }>;
+export type SubmitCspPlan = C<'SubmitCspPlan', { budgetLines: readonly PlanLine[]; performanceFramework: readonly Measure[] }>;
+export type ScheduleCspMeeting = C<'ScheduleCspMeeting', { meetingOn: BusinessDate }>;
+export type ExtendMeetingDeadline = C<'ExtendMeetingDeadline', { newDeadline: BusinessDate; reason: string }>;
+export type HoldCspMeeting = C<'HoldCspMeeting', { notes: string }>;
+export type ExcludeDuplicatePlanLines = C<'ExcludeDuplicatePlanLines', { lineIds: readonly string[]; reason: string }>;
+export type AssessGrantApplication = C<'AssessGrantApplication', { score: number; recommendation: 'award' | 'decline'; notes: string }>;
+export type DeclineGrant = C<'DeclineGrant', { reason: string }>;
+export type RejectProposal = C<'RejectProposal', { reason: string }>;
+export type WithdrawProposal = C<'WithdrawProposal', { reason: string }>;
+export type AwardContract = C<'AwardContract', { contract: ContractTerms }>;
+export type ReportPerformance = C<'ReportPerformance', { measureId: string; period: string; actual: number; commentary: string }>;
+export type AgreeRemedialAction = C<'AgreeRemedialAction', { action: string; reviewBy: BusinessDate }>;
+export type VaryContract = C<'VaryContract', { valuePence: Pence; endDate?: BusinessDate; reason: string }>;
+export type CloseContract = C<'CloseContract', { notes: string }>;
+export type TerminateContract = C<'TerminateContract', { reason: string }>;
+
+export type CaseOpeningCommand =
+  | ImportExistingCommitment
+  | ImportAdditionalAllocation
+  | RaiseProposal
+  | RequestCspPlan
+  | ReceiveGrantApplication;
+
+export type CaseCommand =
+  | CaseOpeningCommand
+  | IssueTender
+  | SelectProvider
+  | GrantSingleProviderDispensation
+  | AssignBoard
+  | RecordBoardDecision
+  | SubmitCspPlan
+  | ScheduleCspMeeting
+  | ExtendMeetingDeadline
+  | HoldCspMeeting
+  | ExcludeDuplicatePlanLines
+  | AssessGrantApplication
+  | DeclineGrant
+  | RejectProposal
+  | WithdrawProposal
+  | AwardContract
+  | ReportPerformance
+  | AgreeRemedialAction
+  | VaryContract
+  | CloseContract
+  | TerminateContract;
+
+export type CaseCommandType = CaseCommand['type'];

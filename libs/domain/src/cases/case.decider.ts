@@ -1,0 +1,203 @@
+import { type Decider, assertNever } from '../shared/decider';
+import { DomainError } from '../shared/domain-error';
+import { formatPence } from '../shared/money';
+import { ragFor } from '../performance/rag';
+import { GUARDS } from '../workflows/guards';
+import { currentWorkflow, workflowFor } from '../workflows/workflow.registry';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { CaseCommand, CaseOpeningCommand } from './case.commands';
+import type { CaseEvent } from './case.events';
+import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
+
+const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
+  'ImportExistingCommitment',
+  'ImportAdditionalAllocation',
+  'RaiseProposal',
+  'RequestCspPlan',
+  'ReceiveGrantApplication',
+]);
+
+const isOpening = (command: CaseCommand): command is CaseOpeningCommand => OPENING.has(command.type);
+
+/** One decider for every case: the case's workflow version (data) says what is allowed when. */
+export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] {
+  if (isOpening(command)) return decideOpening(command, state);
+  if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
+  const workflow = workflowFor(state.workflow.id, state.workflow.version);
+  const rule = workflow.commands.find((r) => r.command === command.type && r.from.includes(state.stage));
+  if (!rule) throw illegal(command, state, workflow);
+  for (const guard of rule.guards ?? []) GUARDS[guard](command, state);
+  return eventsFor(command, state, workflow);
+}
+
+function illegal(command: CaseCommand, state: OpenCase, workflow: WorkflowDefinition): DomainError {
+  const stage = workflow.stages.find((s) => s.id === state.stage)?.label ?? state.stage;
+  const allowed = workflow.commands.filter((r) => r.from.includes(state.stage)).map((r) => r.command);
+  return new DomainError(
+    'ILLEGAL_TRANSITION',
+    `${command.type} is not allowed while the case is at "${stage}" (${workflow.title} workflow v${workflow.version}); ` +
+      `allowed now: ${allowed.length ? allowed.join(', ') : 'nothing, the case has ended'}`,
+    { stage: state.stage, allowed, workflow: { id: workflow.id, version: workflow.version } },
+  );
+}
+
+function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent[] {
+  if (state.status === 'open') {
+    throw new DomainError('CASE_EXISTS', `Case ${state.profile.caseId} already exists`, { caseId: state.profile.caseId });
+  }
+  const workflow = currentWorkflow(command.profile.mechanism);
+  if (!workflow.opensWith.includes(command.type)) {
+    throw new DomainError(
+      'WRONG_OPENING',
+      `A ${workflow.title} case opens with ${workflow.opensWith.join(' or ')}, not ${command.type}`,
+      { mechanism: command.profile.mechanism },
+    );
+  }
+  const opening = { profile: command.profile, workflow: { id: workflow.id, version: workflow.version } };
+  switch (command.type) {
+    case 'ImportExistingCommitment':
+      return [{ type: 'ExistingCommitmentImported', data: { ...opening, contract: command.contract, importedOn: command.on } }];
+    case 'ImportAdditionalAllocation':
+      return [{ type: 'AdditionalAllocationImported', data: { ...opening, allocationPence: command.allocationPence, importedOn: command.on } }];
+    case 'RaiseProposal':
+      if (command.estimatedValuePence <= 0) throw DomainError.field('INVALID_AMOUNT', 'estimatedValuePence', 'must be more than zero');
+      return [{ type: 'ProposalRaised', data: { ...opening, estimatedValuePence: command.estimatedValuePence, raisedOn: command.on } }];
+    case 'RequestCspPlan':
+      if (!command.profile.locality) throw DomainError.field('VALIDATION_FAILED', 'locality', 'a PLF case belongs to one locality');
+      return [
+        {
+          type: 'CspPlanRequested',
+          data: { ...opening, allocationPence: command.allocationPence, meetingDeadline: command.meetingDeadline, requestedOn: command.on },
+        },
+      ];
+    case 'ReceiveGrantApplication': {
+      const round = command.round;
+      if (!round || command.on < round.opensOn || command.on > round.closesOn) {
+        throw new DomainError('GRANT_ROUND_CLOSED', `No PCC grant round "${command.roundId}" is open on ${command.on}`, {
+          roundId: command.roundId,
+        });
+      }
+      const { roundId, applicant, requestedPence } = command;
+      return [{ type: 'GrantApplicationReceived', data: { ...opening, roundId, applicant, requestedPence, receivedOn: command.on } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+type Rest = Exclude<CaseCommand, CaseOpeningCommand>;
+
+function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
+  const on = command.on;
+  switch (command.type) {
+    case 'IssueTender':
+      return [{ type: 'TenderIssued', data: { reference: command.reference, issuedOn: on, closesOn: command.closesOn } }];
+    case 'SelectProvider':
+      return [{ type: 'ProviderSelected', data: { provider: command.provider, bidsReceived: command.bidsReceived, selectedOn: on } }];
+    case 'GrantSingleProviderDispensation':
+      return [{ type: 'SingleProviderDispensationGranted', data: { provider: command.provider, reason: command.reason, grantedOn: on } }];
+    case 'AssignBoard':
+      return [{ type: 'BoardAssigned', data: { board: command.board, assignedOn: on } }];
+    case 'RecordBoardDecision':
+      return [{ type: 'BoardDecisionRecorded', data: { board: state.board ?? '', decision: command.decision, notes: command.notes, decidedOn: on } }];
+    case 'SubmitCspPlan': {
+      const totalPence = command.budgetLines.reduce((sum, line) => sum + line.pence, 0);
+      return [
+        {
+          type: 'CspPlanSubmitted',
+          data: { submittedOn: on, budgetLines: [...command.budgetLines], totalPence, performanceFramework: [...command.performanceFramework] },
+        },
+      ];
+    }
+    case 'ScheduleCspMeeting':
+      return [{ type: 'CspMeetingScheduled', data: { meetingOn: command.meetingOn, scheduledOn: on } }];
+    case 'ExtendMeetingDeadline':
+      return [
+        {
+          type: 'MeetingDeadlineExtended',
+          data: { previousDeadline: state.meetingDeadline ?? on, newDeadline: command.newDeadline, reason: command.reason, extendedOn: on },
+        },
+      ];
+    case 'HoldCspMeeting':
+      return [{ type: 'CspMeetingHeld', data: { heldOn: on, notes: command.notes } }];
+    case 'ExcludeDuplicatePlanLines': {
+      const excludedPence = (state.plan?.lines ?? []).filter((l) => command.lineIds.includes(l.id)).reduce((s, l) => s + l.pence, 0);
+      return [{ type: 'PlanLinesExcludedAsDuplicate', data: { lineIds: [...command.lineIds], excludedPence, reason: command.reason, excludedOn: on } }];
+    }
+    case 'AssessGrantApplication':
+      return [{ type: 'GrantApplicationAssessed', data: { score: command.score, recommendation: command.recommendation, notes: command.notes, assessedOn: on } }];
+    case 'DeclineGrant':
+      return [{ type: 'GrantDeclined', data: { reason: command.reason, declinedOn: on } }];
+    case 'RejectProposal':
+      return [{ type: 'ProposalRejected', data: { reason: command.reason, rejectedOn: on } }];
+    case 'WithdrawProposal':
+      return [{ type: 'ProposalWithdrawn', data: { reason: command.reason, withdrawnOn: on } }];
+    case 'AwardContract':
+      return [{ type: 'ContractAwarded', data: { contract: command.contract, awardedOn: on } }];
+    case 'ReportPerformance':
+      return reportPerformance(command, state, workflow);
+    case 'AgreeRemedialAction':
+      return [{ type: 'RemedialActionAgreed', data: { action: command.action, reviewBy: command.reviewBy, agreedOn: on } }];
+    case 'VaryContract': {
+      const contract = state.contract;
+      if (!contract) throw new DomainError('NO_CONTRACT', 'There is no contract to vary');
+      return [
+        {
+          type: 'ContractVaried',
+          data: { previousValuePence: contract.valuePence, valuePence: command.valuePence, endDate: command.endDate ?? contract.endDate, reason: command.reason, variedOn: on },
+        },
+      ];
+    }
+    case 'CloseContract':
+      return [{ type: 'ContractClosed', data: { closedOn: on, notes: command.notes } }];
+    case 'TerminateContract':
+      return [{ type: 'ContractTerminated', data: { reason: command.reason, terminatedOn: on } }];
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Rates the report; consecutive reds on one measure flag under-achievement (once per episode). */
+function reportPerformance(
+  command: Extract<CaseCommand, { type: 'ReportPerformance' }>,
+  state: OpenCase,
+  workflow: WorkflowDefinition,
+): CaseEvent[] {
+  const measure = state.contract?.measures.find((m) => m.id === command.measureId);
+  if (!measure) throw DomainError.field('UNKNOWN_MEASURE', 'measureId', `no measure "${command.measureId}"`);
+  const rag = ragFor(command.actual, measure.target, measure.direction, workflow.settings.amberTolerancePercent);
+  const reported: CaseEvent = {
+    type: 'PerformanceReported',
+    data: { measureId: measure.id, period: command.period, actual: command.actual, target: measure.target, rag, reportedOn: command.on, commentary: command.commentary },
+  };
+  let consecutiveReds = 0;
+  if (rag === 'red') {
+    consecutiveReds = 1;
+    for (const report of state.reports.filter((r) => r.measureId === measure.id).reverse()) {
+      if (report.rag !== 'red') break;
+      consecutiveReds += 1;
+    }
+  }
+  const flag = consecutiveReds >= workflow.settings.underAchievementAfterConsecutiveReds && state.stage !== 'under-achievement';
+  return flag
+    ? [reported, { type: 'UnderAchievementFlagged', data: { measureId: measure.id, consecutiveReds, flaggedOn: command.on } }]
+    : [reported];
+}
+
+/** Pence the case should hold of its year's budget after these events (for the budget rule). */
+export function commitmentAfter(state: CaseState): number | undefined {
+  if (state.status !== 'open') return undefined;
+  if (state.contract && ['active', 'under-achievement', 'remedial-action', 'closed', 'terminated'].includes(state.stage)) {
+    return state.contract.valuePence;
+  }
+  return undefined;
+}
+
+export const describeAward = (state: OpenCase): string =>
+  state.contract ? `${state.contract.provider}, ${formatPence(state.contract.valuePence)}` : `plan lines ${formatPence(includedPlanPence(state))}`;
+
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+  initialState: initialCaseState,
+  evolve: evolveCase,
+  decide: decideCase,
+};

@@ -1,0 +1,149 @@
+import { assertNever } from '../shared/decider';
+import type { BusinessDate } from '../shared/business-date';
+import type { Pence } from '../shared/money';
+import { workflowFor } from '../workflows/workflow.registry';
+import type { CaseEvent } from './case.events';
+import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
+
+export interface Report {
+  readonly measureId: string;
+  readonly period: string;
+  readonly rag: Rag;
+  readonly actual: number;
+  readonly reportedOn: BusinessDate;
+}
+
+export interface OpenCase {
+  readonly status: 'open';
+  readonly profile: CaseProfile;
+  readonly workflow: WorkflowRef;
+  readonly stage: string;
+  readonly openedOn: BusinessDate;
+  readonly estimatedValuePence?: Pence;
+  readonly allocationPence?: Pence;
+  readonly meetingDeadline?: BusinessDate;
+  readonly planSubmittedOn?: BusinessDate;
+  readonly plan?: { readonly lines: readonly PlanLine[]; readonly measures: readonly Measure[]; readonly excluded: readonly string[] };
+  readonly meetingOn?: BusinessDate;
+  readonly tender?: { readonly issuedOn: BusinessDate; readonly closesOn: BusinessDate };
+  readonly chosenProvider?: string;
+  readonly board?: string;
+  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
+  readonly contract?: ContractTerms;
+  readonly reports: readonly Report[];
+}
+
+export type CaseState = { readonly status: 'none' } | OpenCase;
+
+export const initialCaseState: CaseState = { status: 'none' };
+
+/** Moves the stage as the case's workflow version says, then folds the event's facts in. */
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  const open = state.status === 'open' ? opened(state, event) : openedBy(event);
+  return { ...open, stage: nextStage(open.workflow, state.status === 'open' ? state.stage : null, event) };
+}
+
+function nextStage(ref: WorkflowRef, current: string | null, event: CaseEvent): string {
+  const rule = workflowFor(ref.id, ref.version).events.find(
+    (r) => r.event === event.type && (current === null ? r.from.length === 0 : r.from.includes(current)),
+  );
+  // decide() only emits what the workflow allows, so a missing rule means a history older than its rules.
+  if (!rule || rule.to === 'same') return current ?? 'unknown';
+  if (typeof rule.to === 'string') return rule.to;
+  const value = String((event.data as Record<string, unknown>)[rule.to.byField]);
+  return rule.to.values[value] ?? current ?? 'unknown';
+}
+
+function openedBy(event: CaseEvent): OpenCase {
+  const base = { status: 'open' as const, stage: '', reports: [] };
+  switch (event.type) {
+    case 'ExistingCommitmentImported':
+      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, contract: event.data.contract };
+    case 'AdditionalAllocationImported':
+      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
+    case 'ProposalRaised':
+      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.raisedOn, estimatedValuePence: event.data.estimatedValuePence };
+    case 'CspPlanRequested':
+      return {
+        ...base,
+        profile: event.data.profile,
+        workflow: event.data.workflow,
+        openedOn: event.data.requestedOn,
+        allocationPence: event.data.allocationPence,
+        meetingDeadline: event.data.meetingDeadline,
+      };
+    case 'GrantApplicationReceived':
+      return {
+        ...base,
+        profile: event.data.profile,
+        workflow: event.data.workflow,
+        openedOn: event.data.receivedOn,
+        grant: { roundId: event.data.roundId, applicant: event.data.applicant, requestedPence: event.data.requestedPence },
+      };
+    default:
+      throw new Error(`A case cannot start with ${event.type}`);
+  }
+}
+
+function opened(state: OpenCase, event: CaseEvent): OpenCase {
+  switch (event.type) {
+    case 'ExistingCommitmentImported':
+    case 'AdditionalAllocationImported':
+    case 'ProposalRaised':
+    case 'CspPlanRequested':
+    case 'GrantApplicationReceived':
+      return state;
+    case 'TenderIssued':
+      return { ...state, tender: { issuedOn: event.data.issuedOn, closesOn: event.data.closesOn } };
+    case 'ProviderSelected':
+      return { ...state, chosenProvider: event.data.provider };
+    case 'SingleProviderDispensationGranted':
+      return { ...state, chosenProvider: event.data.provider };
+    case 'BoardAssigned':
+      return { ...state, board: event.data.board };
+    case 'BoardDecisionRecorded':
+      return state;
+    case 'CspPlanSubmitted':
+      return {
+        ...state,
+        planSubmittedOn: event.data.submittedOn,
+        plan: { lines: event.data.budgetLines, measures: event.data.performanceFramework, excluded: [] },
+      };
+    case 'CspMeetingScheduled':
+      return { ...state, meetingOn: event.data.meetingOn };
+    case 'MeetingDeadlineExtended':
+      return { ...state, meetingDeadline: event.data.newDeadline };
+    case 'CspMeetingHeld':
+      return { ...state, meetingOn: event.data.heldOn };
+    case 'PlanLinesExcludedAsDuplicate':
+      return state.plan ? { ...state, plan: { ...state.plan, excluded: [...state.plan.excluded, ...event.data.lineIds] } } : state;
+    case 'GrantApplicationAssessed':
+      return state.grant ? { ...state, grant: { ...state.grant, recommendation: event.data.recommendation } } : state;
+    case 'GrantDeclined':
+    case 'ProposalRejected':
+    case 'ProposalWithdrawn':
+    case 'UnderAchievementFlagged':
+    case 'RemedialActionAgreed':
+    case 'ContractClosed':
+    case 'ContractTerminated':
+      return state;
+    case 'ContractAwarded':
+      return { ...state, contract: event.data.contract };
+    case 'PerformanceReported': {
+      const { measureId, period, rag, actual, reportedOn } = event.data;
+      return { ...state, reports: [...state.reports, { measureId, period, rag, actual, reportedOn }] };
+    }
+    case 'ContractVaried':
+      return state.contract
+        ? { ...state, contract: { ...state.contract, valuePence: event.data.valuePence, endDate: event.data.endDate } }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Pence of the year's budget the case holds once awarded (or allocated, before). */
+export function includedPlanPence(state: OpenCase): Pence {
+  if (!state.plan) return 0;
+  return state.plan.lines.filter((line) => !state.plan?.excluded.includes(line.id)).reduce((sum, line) => sum + line.pence, 0);
+}

@@ -1,0 +1,155 @@
+import { type Decider, assertNever } from '../shared/decider';
+import { DomainError } from '../shared/domain-error';
+import { formatPence, type Pence } from '../shared/money';
+import type { FrameworkCommand } from './framework.commands';
+import type { FrameworkEvent } from './framework.events';
+import type { FrameworkDefinition } from './framework.types';
+
+export interface FrameworkState {
+  readonly definition: FrameworkDefinition | null;
+  readonly reservePence: Pence;
+  readonly committedPence: Pence;
+  readonly committedByCase: Readonly<Record<string, Pence>>;
+  readonly newGrantRoundsOpen: boolean;
+  readonly grantRounds: Readonly<Record<string, { opensOn: string; closesOn: string }>>;
+}
+
+export const initialFrameworkState: FrameworkState = {
+  definition: null,
+  reservePence: 0,
+  committedPence: 0,
+  committedByCase: {},
+  newGrantRoundsOpen: false,
+  grantRounds: {},
+};
+
+/** What may still be committed without touching the reserve. */
+export const availablePence = (state: FrameworkState): Pence =>
+  (state.definition?.totalBudgetPence ?? 0) - state.reservePence - state.committedPence;
+
+export function evolveFramework(state: FrameworkState, event: FrameworkEvent): FrameworkState {
+  switch (event.type) {
+    case 'FrameworkImported': {
+      const committedByCase = Object.fromEntries(event.data.commitments.map((c) => [c.caseId, c.valuePence]));
+      return {
+        ...state,
+        definition: event.data,
+        reservePence: event.data.reservePence,
+        committedPence: event.data.commitments.reduce((sum, c) => sum + c.valuePence, 0),
+        committedByCase,
+        newGrantRoundsOpen: event.data.pccGrant.newRoundsOpen,
+      };
+    }
+    case 'FundsCommitted':
+    case 'FundsReleased': {
+      const sign = event.type === 'FundsCommitted' ? 1 : -1;
+      const held = (state.committedByCase[event.data.caseId] ?? 0) + sign * event.data.pence;
+      return {
+        ...state,
+        committedPence: state.committedPence + sign * event.data.pence,
+        committedByCase: { ...state.committedByCase, [event.data.caseId]: held },
+      };
+    }
+    case 'ReserveDrawn':
+      return { ...state, reservePence: state.reservePence - event.data.pence };
+    case 'PccGrantRoundsSwitched':
+      return { ...state, newGrantRoundsOpen: event.data.open };
+    case 'PccGrantRoundOpened':
+      return {
+        ...state,
+        grantRounds: { ...state.grantRounds, [event.data.roundId]: { opensOn: event.data.opensOn, closesOn: event.data.closesOn } },
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+export function decideFramework(command: FrameworkCommand, state: FrameworkState): FrameworkEvent[] {
+  if (command.type === 'ImportFramework') return decideImport(command.definition, state);
+  const definition = state.definition;
+  if (!definition) throw new DomainError('FRAMEWORK_NOT_FOUND', 'No framework has been imported for this financial year');
+  switch (command.type) {
+    case 'SetCaseCommitment':
+      return decideCommitment(command, state, definition);
+    case 'DrawOnReserve': {
+      if (command.pence <= 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be more than zero');
+      if (command.pence > state.reservePence) {
+        throw new DomainError(
+          'RESERVE_INSUFFICIENT',
+          `Cannot draw ${formatPence(command.pence)}: the commissioning reserve holds ${formatPence(state.reservePence)}`,
+          { requestedPence: command.pence, reservePence: state.reservePence },
+        );
+      }
+      const { type: _type, ...decision } = command;
+      return [{ type: 'ReserveDrawn', data: { ...decision, reserveAfterPence: state.reservePence - command.pence } }];
+    }
+    case 'SwitchPccGrantRounds':
+      if (state.newGrantRoundsOpen === command.open) return [];
+      return [{ type: 'PccGrantRoundsSwitched', data: { open: command.open, reason: command.reason } }];
+    case 'OpenPccGrantRound':
+      if (!state.newGrantRoundsOpen) {
+        throw new DomainError(
+          'GRANT_ROUNDS_SWITCHED_OFF',
+          `New PCC grant rounds are switched off in the ${definition.financialYear} framework; only grants agreed earlier continue`,
+        );
+      }
+      if (state.grantRounds[command.roundId]) {
+        throw DomainError.field('GRANT_ROUND_EXISTS', 'roundId', `round "${command.roundId}" is already open`);
+      }
+      if (command.closesOn < command.opensOn) throw DomainError.field('INVALID_DATES', 'closesOn', 'must not be before opensOn');
+      return [
+        { type: 'PccGrantRoundOpened', data: { roundId: command.roundId, title: command.title, opensOn: command.opensOn, closesOn: command.closesOn } },
+      ];
+    default:
+      return assertNever(command);
+  }
+}
+
+function decideImport(definition: FrameworkDefinition, state: FrameworkState): FrameworkEvent[] {
+  if (!state.definition) return [{ type: 'FrameworkImported', data: definition }];
+  if (state.definition.checksum === definition.checksum) return [];
+  throw new DomainError(
+    'FRAMEWORK_ALREADY_IMPORTED',
+    `The ${definition.financialYear} framework was imported from a different document; changes to it are recorded as their own events`,
+    { financialYear: definition.financialYear },
+  );
+}
+
+function decideCommitment(
+  command: Extract<FrameworkCommand, { type: 'SetCaseCommitment' }>,
+  state: FrameworkState,
+  definition: FrameworkDefinition,
+): FrameworkEvent[] {
+  const held = state.committedByCase[command.caseId] ?? 0;
+  const change = command.pence - held;
+  if (change === 0) return [];
+  if (change < 0) {
+    const pence = -change;
+    return [{ type: 'FundsReleased', data: { caseId: command.caseId, pence, reason: command.reason, committedAfterPence: state.committedPence - pence } }];
+  }
+  const available = availablePence(state);
+  if (change > available) {
+    throw new DomainError(
+      'BUDGET_EXCEEDED',
+      `Committing ${formatPence(change)} more would take ${definition.financialYear} past its budget: ` +
+        `${formatPence(available)} is available (budget ${formatPence(definition.totalBudgetPence)}, ` +
+        `committed ${formatPence(state.committedPence)}, reserve ${formatPence(state.reservePence)}). ` +
+        'Drawing on the reserve is its own recorded decision.',
+      {
+        requestedPence: change,
+        availablePence: available,
+        budgetPence: definition.totalBudgetPence,
+        committedPence: state.committedPence,
+        reservePence: state.reservePence,
+      },
+    );
+  }
+  if (command.reason === 'termination') throw new DomainError('INVALID_COMMITMENT', 'A termination cannot commit more funds');
+  return [{ type: 'FundsCommitted', data: { caseId: command.caseId, pence: change, reason: command.reason, committedAfterPence: state.committedPence + change } }];
+}
+
+export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, FrameworkState> = {
+  initialState: initialFrameworkState,
+  evolve: evolveFramework,
+  decide: decideFramework,
+};

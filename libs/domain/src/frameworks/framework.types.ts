@@ -1,0 +1,84 @@
+import type { BusinessDate } from '../shared/business-date';
+import type { Pence } from '../shared/money';
+
+export type MechanismCode = 'direct' | 'co-commissioning' | 'plf' | 'pcc-grant';
+export const MECHANISMS: readonly MechanismCode[] = ['direct', 'co-commissioning', 'plf', 'pcc-grant'];
+
+export interface Theme {
+  readonly code: string;
+  readonly number: number;
+  readonly name: string;
+}
+
+export interface StrategicPriority {
+  readonly code: string;
+  readonly number: number;
+  readonly theme: string;
+  readonly title: string;
+}
+
+export interface FundingMechanism {
+  readonly code: MechanismCode;
+  readonly name: string;
+}
+
+export interface Board {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface Locality {
+  readonly slug: string;
+  readonly name: string;
+  readonly plfAllocationPence: Pence;
+  readonly vliSharePercent: number;
+}
+
+export interface GeographicalReach {
+  readonly asPrinted: string | null;
+  readonly scope: 'llr' | 'localities' | 'national';
+  readonly localities: readonly string[];
+  readonly partial?: boolean;
+}
+
+/** A line of the framework's existing commitments (Appendix B) or additional allocations (Appendix C). */
+export interface Commitment {
+  readonly ref: string;
+  readonly caseId: string;
+  readonly source: 'appendix-b' | 'appendix-c';
+  readonly title: string;
+  readonly description: string | null;
+  readonly valuePence: Pence;
+  readonly organisation: string | null;
+  readonly mechanism: MechanismCode | null;
+  readonly classificationAsPrinted: string | null;
+  readonly theme: string | null;
+  readonly themeAsPrinted: string | null;
+  readonly primaryPriorities: readonly string[];
+  readonly primaryPriorityAsPrinted: string | null;
+  readonly secondaryPriorities: readonly string[];
+  readonly secondaryPriorityAsPrinted: string | null;
+  readonly geographicalReach: GeographicalReach;
+  readonly locality: string | null;
+  readonly sourceNotes: readonly string[];
+}
+
+/** Everything a year's framework fixes; the content of `FrameworkImported`. */
+export interface FrameworkDefinition {
+  readonly financialYear: string;
+  readonly title: string;
+  readonly issuedOn: BusinessDate;
+  readonly period: { readonly start: BusinessDate; readonly end: BusinessDate };
+  readonly totalBudgetPence: Pence;
+  readonly reservePence: Pence;
+  readonly themes: readonly Theme[];
+  readonly strategicPriorities: readonly StrategicPriority[];
+  readonly fundingMechanisms: readonly FundingMechanism[];
+  readonly boards: readonly Board[];
+  readonly localities: readonly Locality[];
+  readonly plf: { readonly totalPence: Pence; readonly meetingDeadline: BusinessDate };
+  readonly pccGrant: { readonly newRoundsOpen: boolean };
+  readonly commitments: readonly Commitment[];
+  /** SHA-256 of the imported document, so importing the same file again is recognised. */
+  readonly checksum: string;
+}
