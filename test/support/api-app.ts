@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '@app/config';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -21,7 +22,7 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
     .overrideProvider(AppConfig)
     .useValue(config)
     .compile();
-  const app = configureHttpApp(module.createNestApplication({ logger: ['error'] }));
+  const app = configureHttpApp(module.createNestApplication<NestExpressApplication>({ logger: ['error'] }));
   await app.init();
   return {
     app,

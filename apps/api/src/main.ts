@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
 async function bootstrap(): Promise<void> {
-  const app = configureHttpApp(await NestFactory.create(ApiModule, { bufferLogs: false }));
+  const app = configureHttpApp(await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: false }));
   const config = app.get(AppConfig);
   app.useLogger(levelsFrom(config.LOG_LEVEL));
   await app.listen(config.PORT);

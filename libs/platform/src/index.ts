@@ -9,3 +9,6 @@ export * from './http/validation';
 export * from './cqrs/command-context';
 export * from './cqrs/decider-command';
 export * from './cqrs/deterministic-id';
+export * from './clock/business-time';
+export * from './clock/clock.module';
+export * from './http/dto-validators';

@@ -16,7 +16,72 @@ export interface CommandOutcome<State> {
 
 export type Upcast<Event> = (stored: StoredEvent) => Event;
 
-const asDomainEvent = <Event>(stored: StoredEvent): Event => ({ type: stored.type, data: stored.data }) as Event;
+export const asDomainEvent = <Event>(stored: StoredEvent): Event => ({ type: stored.type, data: stored.data }) as Event;
+
+export interface Loaded<State> {
+  readonly history: readonly StoredEvent[];
+  readonly revision: number;
+  readonly state: State;
+}
+
+/** Reads a stream and folds it through `evolve`. */
+export async function loadStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  streamId: string,
+  upcast: Upcast<Event> = asDomainEvent,
+): Promise<Loaded<State>> {
+  const history = await store.readStream(streamId);
+  return { history, revision: history.length - 1, state: fold(decider, history.map(upcast)) };
+}
+
+/** Events an earlier request with the same Idempotency-Key appended, or undefined. */
+export function replayOf(loaded: Loaded<unknown>, streamId: string, context: CommandContext): StoredEvent[] | undefined {
+  if (!context.idempotencyKey) return undefined;
+  const firstId = nameBasedUuid(`${streamId}|${context.idempotencyKey}|0`);
+  const first = loaded.history.find((event) => event.id === firstId);
+  if (!first) return undefined;
+  const fingerprint = (first.metadata as { requestFingerprint?: string }).requestFingerprint;
+  if (context.requestFingerprint && fingerprint && fingerprint !== context.requestFingerprint) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `Idempotency-Key "${context.idempotencyKey}" was already used for a different request on ${streamId}`,
+    );
+  }
+  return loaded.history.filter((event) => (event.metadata as { idempotencyKey?: string }).idempotencyKey === context.idempotencyKey);
+}
+
+/** `If-Match`: the caller must have seen the current revision. */
+export function checkExpectedRevision(loaded: Loaded<unknown>, streamId: string, context: CommandContext): void {
+  if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
+    throw new WrongExpectedRevision(streamId, context.expectedRevision, loaded.revision);
+  }
+}
+
+/** Appends decided events at the revision they were decided on; ids are name-based under an Idempotency-Key. */
+export async function appendDecided(
+  store: EventStore,
+  streamId: string,
+  revision: number,
+  decided: readonly DomainEvent[],
+  context: CommandContext,
+): Promise<{ revision: number; events: StoredEvent[]; duplicate: boolean }> {
+  const newEvents: NewEvent[] = decided.map((event, index) => ({
+    id: context.idempotencyKey ? nameBasedUuid(`${streamId}|${context.idempotencyKey}|${index}`) : randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      occurredAt: context.occurredAt,
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint } : {}),
+    },
+  }));
+  const result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });
+  const events = await store.readStream(streamId, { from: result.nextRevision - newEvents.length + 1, to: result.nextRevision });
+  return { revision: result.nextRevision, events, duplicate: result.duplicate };
+}
 
 /**
  * The command seam: load the stream, fold it through `evolve`, `decide`, append at the
@@ -31,50 +96,30 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
   context: CommandContext,
   upcast: Upcast<Event> = asDomainEvent,
 ): Promise<CommandOutcome<State>> {
-  const history = await store.readStream(streamId);
-  const revision = history.length - 1;
-  const replay = context.idempotencyKey ? findReplay(history, streamId, context) : undefined;
-  if (replay) return { streamId, revision, events: replay, state: fold(decider, history.map(upcast)), replayed: true };
-  if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
-    throw new WrongExpectedRevision(streamId, context.expectedRevision, revision);
-  }
-  const state = fold(decider, history.map(upcast));
-  const decided = decider.decide(command, state);
-  if (decided.length === 0) return { streamId, revision, events: [], state, replayed: false };
-
-  const newEvents: NewEvent[] = decided.map((event, index) => ({
-    id: context.idempotencyKey ? nameBasedUuid(`${streamId}|${context.idempotencyKey}|${index}`) : randomUUID(),
-    type: event.type,
-    data: event.data,
-    metadata: {
-      actor: context.actor,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      occurredAt: context.occurredAt,
-      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint } : {}),
-    },
-  }));
-  const result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });
-  const stored = await store.readStream(streamId, { from: revision + 1, to: result.nextRevision });
+  const loaded = await loadStream(store, decider, streamId, upcast);
+  const replay = replayOf(loaded, streamId, context);
+  if (replay) return { streamId, revision: loaded.revision, events: replay, state: loaded.state, replayed: true };
+  checkExpectedRevision(loaded, streamId, context);
+  const decided = decider.decide(command, loaded.state);
+  if (decided.length === 0) return { streamId, revision: loaded.revision, events: [], state: loaded.state, replayed: false };
+  const appended = await appendDecided(store, streamId, loaded.revision, decided, context);
   return {
     streamId,
-    revision: result.nextRevision,
-    events: stored,
-    state: decided.reduce(decider.evolve, state),
-    replayed: result.duplicate,
+    revision: appended.revision,
+    events: appended.events,
+    state: decided.reduce(decider.evolve, loaded.state),
+    replayed: appended.duplicate,
   };
 }
 
-function findReplay(history: readonly StoredEvent[], streamId: string, context: CommandContext): StoredEvent[] | undefined {
-  const firstId = nameBasedUuid(`${streamId}|${context.idempotencyKey}|0`);
-  const start = history.findIndex((event) => event.id === firstId);
-  if (start === -1) return undefined;
-  const fingerprint = (history[start].metadata as { requestFingerprint?: string }).requestFingerprint;
-  if (context.requestFingerprint && fingerprint && fingerprint !== context.requestFingerprint) {
-    throw new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      `Idempotency-Key "${context.idempotencyKey}" was already used for a different request on ${streamId}`,
-    );
+/** Runs `attempt` again when another writer got to the stream first (only when no If-Match pinned the revision). */
+export async function retryOnConflict<T>(context: CommandContext, attempt: () => Promise<T>, times = 5): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const retry = error instanceof WrongExpectedRevision && context.expectedRevision === undefined && tried < times;
+      if (!retry) throw error;
+    }
   }
-  return history.filter((event) => (event.metadata as { idempotencyKey?: string }).idempotencyKey === context.idempotencyKey);
 }

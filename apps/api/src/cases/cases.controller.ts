@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
+import { formatPence, formatUkDate, type OpenCase } from '@app/domain';
+import { CaseIdPipe } from '@app/platform';
+import { ACTOR_HEADERS, COMMAND_HEADERS } from '../http/api-headers';
+import { CaseRunner } from './case-runner';
+import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from './case-opening.dto';
+
+@ApiTags('cases')
+@ApiHeader(ACTOR_HEADERS[0])
+@ApiHeader(ACTOR_HEADERS[1])
+@ApiHeader(ACTOR_HEADERS[2])
+@ApiHeader(COMMAND_HEADERS[1])
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly runner: CaseRunner,
+    private readonly frameworks: FrameworkService,
+    private readonly cases: CaseService,
+  ) {}
+
+  @Post('proposals')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Raise a proposal for direct commissioning or co-commissioning' })
+  async raiseProposal(@Body() body: RaiseProposalDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const command = raiseProposal(await this.frameworks.load(body.financialYear), body, this.runner.on(request));
+    return this.runner.run(command.profile.caseId, command, request, response);
+  }
+
+  @Post('plf-plan-requests')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Request a CSP's plan for its Partnership Locality Fund allocation" })
+  async requestCspPlan(@Body() body: RequestCspPlanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const title = body.title;
+    const command = requestCspPlan(await this.frameworks.load(body.financialYear), { ...body, title }, this.runner.on(request));
+    return this.runner.run(command.profile.caseId, command, request, response);
+  }
+
+  @Post('grant-applications')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Receive a PCC grant application into an open round' })
+  async receiveGrantApplication(@Body() body: ReceiveGrantApplicationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const command = receiveGrantApplication(await this.frameworks.load(body.financialYear), body, this.runner.on(request));
+    return this.runner.run(command.profile.caseId, command, request, response);
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'A case as it stands; the ETag is its revision, for If-Match' })
+  async get(@Param('caseId', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
+    const state = await this.cases.get(caseId);
+    response.setHeader('ETag', `"${state.revision}"`);
+    return presentCase(state);
+  }
+
+  @Get(':caseId/history')
+  @ApiOperation({ summary: "Every event of the case, in order, with who, when and why" })
+  async history(@Param('caseId', CaseIdPipe) caseId: string) {
+    const events = await this.cases.history(caseId);
+    return { caseId, count: events.length, items: events };
+  }
+}
+
+function presentCase(state: OpenCase & { revision: number }) {
+  return {
+    ...state.profile,
+    revision: state.revision,
+    workflow: state.workflow,
+    stage: state.stage,
+    openedOn: state.openedOn,
+    allocationPence: state.allocationPence ?? null,
+    allocation: state.allocationPence === undefined ? null : formatPence(state.allocationPence),
+    meetingDeadline: state.meetingDeadline ?? null,
+    meetingDeadlineFormatted: state.meetingDeadline ? formatUkDate(state.meetingDeadline) : null,
+    plan: state.plan ?? null,
+    chosenProvider: state.chosenProvider ?? null,
+    board: state.board ?? null,
+    grant: state.grant ?? null,
+    contract: state.contract ? { ...state.contract, value: formatPence(state.contract.valuePence) } : null,
+    reports: state.reports,
+  };
+}

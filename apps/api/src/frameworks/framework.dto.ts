@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBusinessDate } from '@app/platform';
+
+export class DrawOnReserveDto {
+  @ApiProperty({ description: 'Amount drawn from the commissioning reserve, in pence', example: 2500000 })
+  @IsInt()
+  @IsPositive()
+  pence!: number;
+
+  @ApiProperty({ example: 'Incoming PCC decision to fund a new hate crime initiative' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ description: 'Reference of the recorded decision', example: 'PCC/DEC/2016/041' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionRef!: string;
+
+  @ApiPropertyOptional({ description: 'Business date of the decision (default: today)', example: '2016-06-15' })
+  @IsOptional()
+  @IsBusinessDate()
+  on?: string;
+}
+
+export class SwitchGrantRoundsDto {
+  @ApiProperty({ description: 'Whether new PCC grant rounds may be opened', example: true })
+  @IsBoolean()
+  open!: boolean;
+
+  @ApiProperty({ example: 'The new PCC will use the grant mechanism for the new Police and Crime Plan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '2016-06-01' })
+  @IsOptional()
+  @IsBusinessDate()
+  on?: string;
+}
+
+export class OpenGrantRoundDto {
+  @ApiProperty({ example: 'round-2016-1' })
+  @IsString()
+  @Matches(/^[\w-]{1,60}$/, { message: 'roundId must be letters, digits and dashes' })
+  roundId!: string;
+
+  @ApiProperty({ example: 'Hotspot ASB grants 2016' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '2016-07-01' })
+  @IsBusinessDate()
+  opensOn!: string;
+
+  @ApiProperty({ example: '2016-08-31' })
+  @IsBusinessDate()
+  closesOn!: string;
+
+  @ApiPropertyOptional({ example: '2016-06-20' })
+  @IsOptional()
+  @IsBusinessDate()
+  on?: string;
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { FrameworkService, ImportFrameworkDocument, type ImportReport, RunFrameworkCommand } from '@app/commissioning';
+import { sumPence } from '@app/domain';
+import { formatPence } from '@app/domain';
+import { Clock, FinancialYearPipe } from '@app/platform';
+import { ACTOR_HEADERS } from '../http/api-headers';
+import { respond } from '../http/outcome-response';
+import { businessDateFor, commandContextFrom } from '../http/request-context';
+import { DrawOnReserveDto, OpenGrantRoundDto, SwitchGrantRoundsDto } from './framework.dto';
+import { presentCommitment, presentFramework } from './framework.presenter';
+
+@ApiTags('frameworks')
+@ApiHeader(ACTOR_HEADERS[0])
+@ApiHeader(ACTOR_HEADERS[1])
+@Controller('frameworks')
+export class FrameworksController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly frameworks: FrameworkService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('import')
+  @ApiOperation({
+    summary: "Import a year's framework document",
+    description:
+      'The body is a framework document (see infra/seed/framework-2016-17.json). Every subtotal is checked against its ' +
+      'lines; a mismatch refuses the whole import naming where. Importing the same document again appends nothing.',
+  })
+  @ApiBody({ schema: { type: 'object', example: { schema: 'commissioning-framework/v1', financialYear: '2016-17', '…': '…' } } })
+  async import(@Body() document: Record<string, unknown>, @Req() request: Request): Promise<ImportReport> {
+    return this.bus.execute(new ImportFrameworkDocument(document, commandContextFrom(request, this.clock)));
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: 'A framework: budget, themes, priorities, mechanisms, boards, localities, PLF deadline' })
+  async get(@Param('year', FinancialYearPipe) year: string, @Res({ passthrough: true }) response: Response) {
+    const state = await this.frameworks.load(year);
+    response.setHeader('ETag', `"${state.revision}"`);
+    return presentFramework(state);
+  }
+
+  @Get(':year/commitments')
+  @ApiOperation({ summary: 'Every line of the framework: Appendix B commitments and Appendix C allocations' })
+  async commitments(@Param('year', FinancialYearPipe) year: string) {
+    const state = await this.frameworks.load(year);
+    const items = (state.definition?.commitments ?? []).map(presentCommitment);
+    const totalPence = sumPence(items.map((i) => i.valuePence));
+    return { financialYear: year, count: items.length, totalPence, total: formatPence(totalPence), items };
+  }
+
+  @Post(':year/reserve-draws')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Draw on the commissioning reserve: its own recorded decision' })
+  async drawOnReserve(
+    @Param('year', FinancialYearPipe) year: string,
+    @Body() body: DrawOnReserveDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'DrawOnReserve' as const, pence: body.pence, reason: body.reason, decisionRef: body.decisionRef, decidedOn: businessDateFor(request, this.clock) };
+    return respond(response, await this.bus.execute(new RunFrameworkCommand(year, command, commandContextFrom(request, this.clock))));
+  }
+
+  @Post(':year/pcc-grant-rounds/switch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Turn the opening of new PCC grant rounds on or off' })
+  async switchGrantRounds(
+    @Param('year', FinancialYearPipe) year: string,
+    @Body() body: SwitchGrantRoundsDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'SwitchPccGrantRounds' as const, open: body.open, reason: body.reason };
+    return respond(response, await this.bus.execute(new RunFrameworkCommand(year, command, commandContextFrom(request, this.clock))));
+  }
+
+  @Post(':year/pcc-grant-rounds')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open a PCC grant round (refused while the framework switch is off)' })
+  async openGrantRound(
+    @Param('year', FinancialYearPipe) year: string,
+    @Body() body: OpenGrantRoundDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'OpenPccGrantRound' as const, roundId: body.roundId, title: body.title, opensOn: body.opensOn, closesOn: body.closesOn };
+    return respond(response, await this.bus.execute(new RunFrameworkCommand(year, command, commandContextFrom(request, this.clock))));
+  }
+}

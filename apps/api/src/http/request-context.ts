@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException } from '@nestjs/common';
+import type { Request } from 'express';
+import { businessDateOf, isBusinessDate } from '@app/domain';
+import { canonicalJson } from '@app/event-store';
+import { Clock, type CommandContext, occurredAtFor, problemType } from '@app/platform';
+
+const header = (request: Request, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const badHeader = (name: string, reason: string) =>
+  new BadRequestException({
+    type: problemType('VALIDATION_FAILED'),
+    title: 'Validation failed',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    detail: `${name}: ${reason}`,
+    errors: [{ field: name, reason }],
+  });
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(value.trim());
+  if (!match) throw badHeader('If-Match', 'must be the ETag of the case, e.g. "3"');
+  return Number(match[1]);
+}
+
+/** The business date of the request: the body's `on`, or today in Europe/London. */
+export function businessDateFor(request: Request, clock: Clock): string {
+  const on = (request.body as { on?: unknown } | undefined)?.on;
+  return isBusinessDate(on) ? on : businessDateOf(clock.now());
+}
+
+/**
+ * Who, why and when, from the request. The actor comes from headers until access control
+ * puts it in a token; correlation from X-Correlation-Id (or a new one); each request is
+ * the cause of what it appends.
+ */
+export function commandContextFrom(request: Request, clock: Clock): CommandContext {
+  const id = header(request, 'X-Actor-Id');
+  const role = header(request, 'X-Actor-Role');
+  if (!id) throw badHeader('X-Actor-Id', 'is required: who is acting');
+  if (!role) throw badHeader('X-Actor-Role', 'is required: the role the actor acts in');
+  const locality = header(request, 'X-Actor-Locality');
+  const idempotencyKey = header(request, 'Idempotency-Key');
+  if (idempotencyKey !== undefined && !/^[\w.:-]{1,200}$/.test(idempotencyKey)) {
+    throw badHeader('Idempotency-Key', 'must be 1–200 letters, digits, or . _ : -');
+  }
+  const fingerprint = createHash('sha256')
+    .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {}, 'body')}`)
+    .digest('hex');
+  return {
+    actor: { id, role, ...(locality ? { locality } : {}) },
+    correlationId: header(request, 'X-Correlation-Id') ?? randomUUID(),
+    causationId: randomUUID(),
+    occurredAt: occurredAtFor(businessDateFor(request, clock), clock.now()),
+    expectedRevision: parseIfMatch(header(request, 'If-Match')),
+    idempotencyKey,
+    requestFingerprint: fingerprint,
+  };
+}
