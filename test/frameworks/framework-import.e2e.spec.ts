@@ -19,11 +19,6 @@ describe('importing the 2016/17 framework over HTTP', () => {
   });
 
   const http = () => request(api.app.getHttpServer());
-  async function countEvents(): Promise<number> {
-    const res = await http().get('/frameworks/2016-17/commitments');
-    return res.status === 200 ? res.body.count : 0;
-  }
-
   it('imports every line and totals the document to the penny', async () => {
     const res = await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
     expect(res.body).toMatchObject({ financialYear: '2016-17', frameworkImported: true, casesOpened: 57, lines: 57 });

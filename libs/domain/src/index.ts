@@ -15,3 +15,5 @@ export * from './performance/rag';
 export * from './workflows/workflow.types';
 export * from './workflows/workflow.registry';
 export * from './workflows/guards';
+export * from './frameworks/framework.seed';
+export * from './frameworks/framework.import';

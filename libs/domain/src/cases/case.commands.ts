@@ -39,6 +39,7 @@ export type RejectProposal = C<'RejectProposal', { reason: string }>;
 export type WithdrawProposal = C<'WithdrawProposal', { reason: string }>;
 export type AwardContract = C<'AwardContract', { contract: ContractTerms }>;
 export type ReportPerformance = C<'ReportPerformance', { measureId: string; period: string; actual: number; commentary: string }>;
+export type AgreePerformanceMeasures = C<'AgreePerformanceMeasures', { measures: readonly Measure[] }>;
 export type AgreeRemedialAction = C<'AgreeRemedialAction', { action: string; reviewBy: BusinessDate }>;
 export type VaryContract = C<'VaryContract', { valuePence: Pence; endDate?: BusinessDate; reason: string }>;
 export type CloseContract = C<'CloseContract', { notes: string }>;
@@ -69,6 +70,7 @@ export type CaseCommand =
   | WithdrawProposal
   | AwardContract
   | ReportPerformance
+  | AgreePerformanceMeasures
   | AgreeRemedialAction
   | VaryContract
   | CloseContract

@@ -136,6 +136,8 @@ function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition)
       return [{ type: 'ContractAwarded', data: { contract: command.contract, awardedOn: on } }];
     case 'ReportPerformance':
       return reportPerformance(command, state, workflow);
+    case 'AgreePerformanceMeasures':
+      return [{ type: 'PerformanceMeasuresAgreed', data: { measures: [...command.measures], agreedOn: on } }];
     case 'AgreeRemedialAction':
       return [{ type: 'RemedialActionAgreed', data: { action: command.action, reviewBy: command.reviewBy, agreedOn: on } }];
     case 'VaryContract': {

@@ -59,6 +59,7 @@ export type UnderAchievementFlagged = E<
   'UnderAchievementFlagged',
   { measureId: string; consecutiveReds: number; flaggedOn: BusinessDate }
 >;
+export type PerformanceMeasuresAgreed = E<'PerformanceMeasuresAgreed', { measures: Measure[]; agreedOn: BusinessDate }>;
 export type RemedialActionAgreed = E<'RemedialActionAgreed', { action: string; reviewBy: BusinessDate; agreedOn: BusinessDate }>;
 export type ContractVaried = E<
   'ContractVaried',
@@ -92,6 +93,7 @@ export type CaseEvent =
   | ProposalWithdrawn
   | ContractAwarded
   | PerformanceReported
+  | PerformanceMeasuresAgreed
   | UnderAchievementFlagged
   | RemedialActionAgreed
   | ContractVaried

@@ -1,41 +1,10 @@
 import { assertNever } from '../shared/decider';
-import type { BusinessDate } from '../shared/business-date';
-import type { Pence } from '../shared/money';
 import { workflowFor } from '../workflows/workflow.registry';
+import type { CaseState, OpenCase } from './case.model';
 import type { CaseEvent } from './case.events';
-import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
+import type { WorkflowRef } from './case.types';
 
-export interface Report {
-  readonly measureId: string;
-  readonly period: string;
-  readonly rag: Rag;
-  readonly actual: number;
-  readonly reportedOn: BusinessDate;
-}
-
-export interface OpenCase {
-  readonly status: 'open';
-  readonly profile: CaseProfile;
-  readonly workflow: WorkflowRef;
-  readonly stage: string;
-  readonly openedOn: BusinessDate;
-  readonly estimatedValuePence?: Pence;
-  readonly allocationPence?: Pence;
-  readonly meetingDeadline?: BusinessDate;
-  readonly planSubmittedOn?: BusinessDate;
-  readonly plan?: { readonly lines: readonly PlanLine[]; readonly measures: readonly Measure[]; readonly excluded: readonly string[] };
-  readonly meetingOn?: BusinessDate;
-  readonly tender?: { readonly issuedOn: BusinessDate; readonly closesOn: BusinessDate };
-  readonly chosenProvider?: string;
-  readonly board?: string;
-  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
-  readonly contract?: ContractTerms;
-  readonly reports: readonly Report[];
-}
-
-export type CaseState = { readonly status: 'none' } | OpenCase;
-
-export const initialCaseState: CaseState = { status: 'none' };
+export * from './case.model';
 
 /** Moves the stage as the case's workflow version says, then folds the event's facts in. */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
@@ -133,6 +102,8 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
       const { measureId, period, rag, actual, reportedOn } = event.data;
       return { ...state, reports: [...state.reports, { measureId, period, rag, actual, reportedOn }] };
     }
+    case 'PerformanceMeasuresAgreed':
+      return state.contract ? { ...state, contract: { ...state.contract, measures: event.data.measures } } : state;
     case 'ContractVaried':
       return state.contract
         ? { ...state, contract: { ...state.contract, valuePence: event.data.valuePence, endDate: event.data.endDate } }
@@ -142,8 +113,3 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
   }
 }
 
-/** Pence of the year's budget the case holds once awarded (or allocated, before). */
-export function includedPlanPence(state: OpenCase): Pence {
-  if (!state.plan) return 0;
-  return state.plan.lines.filter((line) => !state.plan?.excluded.includes(line.id)).reduce((sum, line) => sum + line.pence, 0);
-}

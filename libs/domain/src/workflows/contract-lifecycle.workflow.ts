@@ -17,6 +17,7 @@ export const CONTRACT_STAGES: readonly StageDefinition[] = [
 
 export const CONTRACT_COMMANDS: readonly CommandRule[] = [
   { command: 'ReportPerformance', from: LIVE_STAGES, guards: ['measureExists', 'periodNotYetReported'] },
+  { command: 'AgreePerformanceMeasures', from: LIVE_STAGES, guards: ['measuresValid'] },
   { command: 'AgreeRemedialAction', from: ['under-achievement'], guards: ['reasonGiven', 'reviewDateAhead'] },
   { command: 'VaryContract', from: LIVE_STAGES, guards: ['reasonGiven', 'variedValuePositive', 'variedEndAfterStart'] },
   { command: 'CloseContract', from: LIVE_STAGES },
@@ -25,6 +26,7 @@ export const CONTRACT_COMMANDS: readonly CommandRule[] = [
 
 export const CONTRACT_EVENTS: readonly EventRule[] = [
   { event: 'PerformanceReported', from: LIVE_STAGES, to: 'same' },
+  { event: 'PerformanceMeasuresAgreed', from: LIVE_STAGES, to: 'same' },
   { event: 'UnderAchievementFlagged', from: ['active', 'remedial-action'], to: 'under-achievement' },
   { event: 'RemedialActionAgreed', from: ['under-achievement'], to: 'remedial-action' },
   { event: 'ContractVaried', from: LIVE_STAGES, to: 'same' },
@@ -38,7 +40,7 @@ export const CONTRACT_DEADLINES: readonly DeadlineRule[] = [
   {
     kind: 'performance-report',
     label: 'Performance report due',
-    opensOn: AWARD_EVENTS,
+    opensOn: [...AWARD_EVENTS, 'PerformanceMeasuresAgreed'],
     due: { kind: 'measure-frequency' },
     metBy: ['PerformanceReported'],
     cancelledBy: ['ContractClosed', 'ContractTerminated'],

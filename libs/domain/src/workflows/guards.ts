@@ -1,5 +1,5 @@
 import type { CaseCommand } from '../cases/case.commands';
-import { includedPlanPence, type OpenCase } from '../cases/case.state';
+import { includedPlanPence, type OpenCase } from '../cases/case.model';
 import { daysBetween, formatUkDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
 import { formatPence } from '../shared/money';
@@ -37,6 +37,13 @@ export const GUARDS = {
     const ids = contract.measures.map((m) => m.id);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
     if (repeated) refuse('DUPLICATE_MEASURE', 'contract.measures', `measure id "${repeated}" appears twice`);
+  },
+  measuresValid: (command) => {
+    if (command.type !== 'AgreePerformanceMeasures') return;
+    if (command.measures.length === 0) refuse('VALIDATION_FAILED', 'measures', 'agree at least one measure');
+    const ids = command.measures.map((m) => m.id);
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (repeated) refuse('DUPLICATE_MEASURE', 'measures', `measure id "${repeated}" appears twice`);
   },
   boardOfFramework: (command) => {
     if (command.type === 'AssignBoard' && !command.frameworkBoards.includes(command.board)) {

@@ -1,0 +1,60 @@
+import type { CaseOpeningCommand } from '../cases/case.commands';
+import type { CaseProfile, ContractTerms } from '../cases/case.types';
+import type { Commitment, FrameworkDefinition } from './framework.types';
+
+/** The source gives no clause of its own for the contracts it lists. */
+export const IMPORTED_CLAUSE = 'As agreed with the provider; the framework document does not set it out';
+
+export interface ImportedCase {
+  readonly caseId: string;
+  readonly command: CaseOpeningCommand;
+}
+
+export function profileOf(definition: FrameworkDefinition, line: Commitment): CaseProfile {
+  return {
+    caseId: line.caseId,
+    financialYear: definition.financialYear,
+    mechanism: line.mechanism,
+    title: line.title,
+    description: line.description,
+    theme: line.theme,
+    primaryPriorities: line.primaryPriorities,
+    secondaryPriorities: line.secondaryPriorities,
+    geographicalReach: line.geographicalReach,
+    locality: line.locality,
+    origin: { source: line.source, ref: line.ref },
+  };
+}
+
+/**
+ * Each line of the framework becomes a case of its mechanism: an existing commitment is an
+ * awarded contract to monitor; a PLF line is its CSP's allocation, awaiting the plan,
+ * meeting and agreement; an Appendix C line is an allocation awaiting its award.
+ */
+export function casesFromFramework(definition: FrameworkDefinition): ImportedCase[] {
+  const on = definition.issuedOn;
+  return definition.commitments.map((line) => {
+    const profile = profileOf(definition, line);
+    if (line.mechanism === 'plf') {
+      return {
+        caseId: line.caseId,
+        command: { type: 'RequestCspPlan', on, profile, allocationPence: line.valuePence, meetingDeadline: definition.plf.meetingDeadline },
+      };
+    }
+    if (line.source === 'appendix-c' || line.mechanism === null) {
+      return { caseId: line.caseId, command: { type: 'ImportAdditionalAllocation', on, profile, allocationPence: line.valuePence } };
+    }
+    const contract: ContractTerms = {
+      kind: line.mechanism === 'co-commissioning' ? 'agreement' : line.mechanism === 'pcc-grant' ? 'grant' : 'contract',
+      provider: line.organisation ?? 'To be confirmed',
+      valuePence: line.valuePence,
+      outcomes: [],
+      qualityStandards: [],
+      measures: [],
+      underAchievementClause: IMPORTED_CLAUSE,
+      startDate: definition.period.start,
+      endDate: definition.period.end,
+    };
+    return { caseId: line.caseId, command: { type: 'ImportExistingCommitment', on, profile, contract } };
+  });
+}
