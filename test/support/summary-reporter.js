@@ -5,7 +5,7 @@ class SummaryReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const line = `jest: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`;
     // Written as the process exits, so it comes after Jest's own summary.
-    process.once('exit', () => process.stdout.write(line));
+    process.once('exit', () => require('node:fs').writeSync(1, line));
   }
 }
 module.exports = SummaryReporter;

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommissioningModule } from '@app/commissioning';
 import { ConfigModule } from '@app/config';
-import { PersistenceModule } from '@app/platform';
+import { ClockModule, PersistenceModule } from '@app/platform';
+import { ImportCommand } from './import.command';
 import { StatusCommand } from './status.command';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule],
-  providers: [StatusCommand],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule],
+  providers: [StatusCommand, ImportCommand],
 })
 export class CliModule {}

@@ -39,7 +39,10 @@ function writeObject(value: object, path: string, seen: Set<object>): string {
       const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
       throw new InvalidEvent(path, `a ${name} is not plain JSON (use strings or numbers)`);
     }
-    const keys = Object.keys(value).sort();
+    // As JSON.stringify does, a property whose value is undefined is simply absent.
+    const keys = Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort();
     const nul = keys.find((key) => key.includes('\u0000'));
     if (nul !== undefined) throw new InvalidEvent(path, 'a key contains a NUL character, which cannot be stored');
     const parts = keys.map((key) => `${JSON.stringify(key)}:${write((value as Record<string, unknown>)[key], `${path}.${key}`, seen)}`);

@@ -192,6 +192,7 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         ['data holding a Date', () => [stream(), [newEvent('T', { at: new Date() })]], 'events[0].data.at'],
         ['circular data', () => [stream(), [newEvent('T', circular)]], 'events[0].data.self'],
         ['undefined data', () => [stream(), [{ ...newEvent(), data: undefined }]], 'events[0].data'],
+        ['undefined inside an array', () => [stream(), [newEvent('T', { lines: [1, undefined] })]], 'events[0].data.lines[1]'],
         ['a payload over 1 MiB', () => [stream(), [newEvent('T', { text: 'x'.repeat(1024 * 1024) })]], 'events[0].data'],
         ['an empty stream id', () => ['', [newEvent()]], 'streamId'],
         ['an over-long stream id', () => ['s'.repeat(201), [newEvent()]], 'streamId'],

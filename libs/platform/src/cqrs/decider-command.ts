@@ -75,7 +75,8 @@ export async function appendDecided(
       correlationId: context.correlationId,
       causationId: context.causationId,
       occurredAt: context.occurredAt,
-      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestFingerprint: context.requestFingerprint } : {}),
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+      ...(context.idempotencyKey && context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
     },
   }));
   const result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });
