@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
@@ -50,6 +50,11 @@ export class AppConfig {
   @Min(5)
   readonly POLL_INTERVAL_MS: number = 100;
 
+  /** Whether this process keeps the read models caught up (the worker always does). */
+  @Transform(({ value }) => (value === undefined || value === '' ? true : !['false', '0', 'no'].includes(String(value).toLowerCase())))
+  @IsBoolean()
+  readonly RUN_PROJECTIONS: boolean = true;
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -64,6 +69,7 @@ export const CONFIG_KEYS = [
   'KURRENTDB_URL',
   'REDIS_URL',
   'POLL_INTERVAL_MS',
+  'RUN_PROJECTIONS',
   'LOG_LEVEL',
 ] as const;
 

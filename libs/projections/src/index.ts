@@ -1,0 +1,5 @@
+export * from './projection';
+export * from './document-table';
+export * from './projection-runner';
+export * from './read-models';
+export * from './projections.module';

@@ -1,0 +1,33 @@
+import type { StoredEvent } from '@app/event-store';
+
+/**
+ * A read model as documents keyed by string: pure functions say which documents an event
+ * touches and how each changes. The runner owns all I/O.
+ */
+export interface Projection<Doc = unknown> {
+  /** Table rm_<name>; lower-case letters and underscores. */
+  readonly name: string;
+  /** Bumped when evolve changes meaning: the read model is then rebuilt from the log. */
+  readonly version: number;
+  /** The keys of the documents this event changes (none: the event is not for this read model). */
+  keysOf(event: StoredEvent): readonly string[];
+  /** The document after the event; undefined removes it. */
+  evolve(doc: Doc | undefined, event: StoredEvent, key: string): Doc | undefined;
+}
+
+export const tableOf = (name: string, suffix = ''): string => {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`Invalid projection name ${name}`);
+  return `rm_${name}${suffix}`;
+};
+
+/** Applies events to documents in memory: the same fold the runner does, for specs and replay. */
+export function applyEvents<Doc>(projection: Projection<Doc>, events: readonly StoredEvent[], docs = new Map<string, Doc>()): Map<string, Doc> {
+  for (const event of events) {
+    for (const key of projection.keysOf(event)) {
+      const next = projection.evolve(docs.get(key), event, key);
+      if (next === undefined) docs.delete(key);
+      else docs.set(key, next);
+    }
+  }
+  return docs;
+}
