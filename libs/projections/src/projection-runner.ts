@@ -89,11 +89,12 @@ export class ProjectionRunner {
     if (events.length === 0) return 0;
     return this.db.transaction(async (tx) => {
       if ((await this.checkpoint(tx, projection.name, true)) !== from) return 0;
-      const docs = await table.load(tx, [...new Set(events.flatMap((event) => projection.keysOf(event)))]);
+      const keys = events.flatMap((event) => [...projection.keysOf(event), ...(projection.readsOf?.(event) ?? [])]);
+      const docs = await table.load(tx, [...new Set(keys)]);
       const changed = new Map<string, unknown>();
       for (const event of events) {
         for (const key of projection.keysOf(event)) {
-          const next = projection.evolve(docs.get(key), event, key);
+          const next = projection.evolve(docs.get(key), event, key, (other) => docs.get(other));
           docs.set(key, next);
           changed.set(key, next);
         }

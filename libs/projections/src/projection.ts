@@ -11,8 +11,13 @@ export interface Projection<Doc = unknown> {
   readonly version: number;
   /** The keys of the documents this event changes (none: the event is not for this read model). */
   keysOf(event: StoredEvent): readonly string[];
-  /** The document after the event; undefined removes it. */
-  evolve(doc: Doc | undefined, event: StoredEvent, key: string): Doc | undefined;
+  /** Other documents evolve may look at for this event (e.g. the case a later event belongs to). */
+  readsOf?(event: StoredEvent): readonly string[];
+  /**
+   * The document after the event; undefined removes it. `lookup` reads another document as
+   * it stands at this point of the log (only keys from keysOf or readsOf).
+   */
+  evolve(doc: Doc | undefined, event: StoredEvent, key: string, lookup: (key: string) => Doc | undefined): Doc | undefined;
 }
 
 export const tableOf = (name: string, suffix = ''): string => {
@@ -24,7 +29,7 @@ export const tableOf = (name: string, suffix = ''): string => {
 export function applyEvents<Doc>(projection: Projection<Doc>, events: readonly StoredEvent[], docs = new Map<string, Doc>()): Map<string, Doc> {
   for (const event of events) {
     for (const key of projection.keysOf(event)) {
-      const next = projection.evolve(docs.get(key), event, key);
+      const next = projection.evolve(docs.get(key), event, key, (other) => docs.get(other));
       if (next === undefined) docs.delete(key);
       else docs.set(key, next);
     }
