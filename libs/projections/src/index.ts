@@ -3,3 +3,4 @@ export * from './document-table';
 export * from './projection-runner';
 export * from './read-models';
 export * from './projections.module';
+export * from './replay';
