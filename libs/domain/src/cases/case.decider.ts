@@ -77,6 +77,9 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
           roundId: command.roundId,
         });
       }
+      if (!Number.isSafeInteger(command.requestedPence) || command.requestedPence <= 0) {
+        throw DomainError.field('INVALID_AMOUNT', 'requestedPence', 'must be a whole number of pence, more than zero');
+      }
       const { roundId, applicant, requestedPence } = command;
       return [{ type: 'GrantApplicationReceived', data: { ...opening, roundId, applicant, requestedPence, receivedOn: command.on } }];
     }

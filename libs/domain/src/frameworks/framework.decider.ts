@@ -1,6 +1,6 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { formatPence, type Pence } from '../shared/money';
+import { formatPence, isPence, type Pence } from '../shared/money';
 import type { FrameworkCommand } from './framework.commands';
 import type { FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition } from './framework.types';
@@ -72,7 +72,7 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
     case 'SetCaseCommitment':
       return decideCommitment(command, state, definition);
     case 'DrawOnReserve': {
-      if (command.pence <= 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be more than zero');
+      if (!isPence(command.pence) || command.pence <= 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be a whole number of pence, more than zero');
       if (command.pence > state.reservePence) {
         throw new DomainError(
           'RESERVE_INSUFFICIENT',
@@ -120,6 +120,7 @@ function decideCommitment(
   state: FrameworkState,
   definition: FrameworkDefinition,
 ): FrameworkEvent[] {
+  if (!isPence(command.pence) || command.pence < 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be a whole number of pence, zero or more');
   const held = state.committedByCase[command.caseId] ?? 0;
   const change = command.pence - held;
   if (change === 0) return [];
