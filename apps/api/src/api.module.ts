@@ -3,13 +3,29 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommissioningModule } from '@app/commissioning';
 import { ConfigModule } from '@app/config';
 import { ClockModule, HealthModule, PersistenceModule } from '@app/platform';
+import { ProjectionsModule } from '@app/projections';
 import { CaseRunner } from './cases/case-runner';
 import { CasesController } from './cases/cases.controller';
+import { CoCommissioningController } from './cases/co-commissioning.controller';
+import { ContractController } from './cases/contract.controller';
+import { DirectController } from './cases/direct.controller';
+import { GrantController } from './cases/grant.controller';
+import { PlfController } from './cases/plf.controller';
+import { ProposalClosingController } from './cases/proposal-closing.controller';
 import { FrameworksController } from './frameworks/frameworks.controller';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), HealthModule, CommissioningModule],
-  controllers: [FrameworksController, CasesController],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), ProjectionsModule, HealthModule, CommissioningModule],
+  controllers: [
+    FrameworksController,
+    CasesController,
+    DirectController,
+    CoCommissioningController,
+    PlfController,
+    GrantController,
+    ContractController,
+    ProposalClosingController,
+  ],
   providers: [CaseRunner],
 })
 export class ApiModule {}

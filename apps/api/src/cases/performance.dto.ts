@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, Matches, ValidateNested } from 'class-validator';
+import { BusinessDate, Identifier, On, OptionalText, Text } from './dto-fields';
+import { MeasureDto } from './measure.dto';
+
+/** The financial year's start, then Q1–Q4 (Q1: April–June), H1/H2, M01–M12 (M01: April) or FY. */
+export const PERIOD = /^\d{4}-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|FY)$/;
+
+export class ReportPerformanceDto {
+  @Identifier({ description: "One of the contract's measures", example: 'asb-incidents' })
+  measureId!: string;
+
+  @ApiProperty({
+    description: 'The reporting period, by the year the financial year starts: 2016-Q1 is April–June 2016 (2016/17 Q1); also 2016-H1, 2016-M01 (April), 2016-FY',
+    example: '2016-Q1',
+    pattern: PERIOD.source,
+  })
+  @Matches(PERIOD, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-M01 or 2016-FY' })
+  period!: string;
+
+  @ApiProperty({ description: 'What was achieved in the period, in the measure’s unit', example: 438 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'actual must be a number' })
+  actual!: number;
+
+  @OptionalText(4000, {
+    description: 'The provider’s commentary (default: none)',
+    example: 'Seasonal rise in ASB around the Fosse Park retail area; caseworker in post from 18 April',
+  })
+  commentary?: string;
+
+  @On('2016-07-11')
+  on?: string;
+}
+
+export class AgreePerformanceMeasuresDto {
+  @ApiProperty({ type: [MeasureDto], description: 'The measures that replace the current ones' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'measures must have at least one measure' })
+  @ArrayMaxSize(30)
+  @ArrayUnique((measure: MeasureDto) => measure?.id, { message: 'each measure id must be unique' })
+  @ValidateNested({ each: true })
+  @Type(() => MeasureDto)
+  measures!: MeasureDto[];
+
+  @On('2016-05-03')
+  on?: string;
+}
+
+export class AgreeRemedialActionDto {
+  @Text(2000, {
+    description: 'The action agreed with the provider to bring performance back to target',
+    example: 'Caseworker hours moved to Friday and Saturday evenings; weekly joint patrol briefing with the Blaby beat team',
+  })
+  action!: string;
+
+  @BusinessDate({ description: 'When the action is reviewed; after today', example: '2016-12-16' })
+  reviewBy!: string;
+
+  @On('2016-10-20')
+  on?: string;
+}

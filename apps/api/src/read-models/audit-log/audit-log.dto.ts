@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBusinessDate } from '@app/platform';
+
+const NAME = /^[\w.:@-]{1,200}$/;
+
+/** GET /audit-log filters: every one optional, each refused by name when malformed. */
+export class AuditLogQueryDto {
+  @ApiPropertyOptional({ description: 'Stream id, exactly', example: 'case-2016-17-B51' })
+  @IsOptional()
+  @Matches(NAME, { message: 'stream must be a stream id such as case-2016-17-B51 or framework-2016-17' })
+  stream?: string;
+
+  @ApiPropertyOptional({ description: 'Event type, exactly', example: 'CspPlanSubmitted' })
+  @IsOptional()
+  @Matches(/^[A-Za-z][\w]{0,99}$/, { message: 'type must be an event type such as CspPlanSubmitted' })
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Actor id, exactly', example: 'csp.blaby' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ description: "The case's locality slug (framework events have none)", example: 'blaby' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  locality?: string;
+
+  @ApiPropertyOptional({ description: 'First business date (Europe/London) of occurredAt, inclusive', example: '2016-01-01' })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last business date (Europe/London) of occurredAt, inclusive', example: '2016-03-31' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Global position to continue after: the previous page’s nextAfter', minimum: 0, example: 120 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+}

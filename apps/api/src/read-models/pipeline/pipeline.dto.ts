@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MECHANISMS } from '@app/domain';
+
+export const PIPELINE_MECHANISMS = [...MECHANISMS, 'unassigned'] as const;
+
+/** GET /pipeline filters: every one optional, each refused by name when malformed. */
+export class PipelineQueryDto {
+  @ApiPropertyOptional({ description: 'Financial year', example: '2016-17' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}$/, { message: 'financialYear must be a financial year written like 2016-17' })
+  financialYear?: string;
+
+  @ApiPropertyOptional({ description: 'Funding mechanism; "unassigned" for Appendix C allocations', enum: PIPELINE_MECHANISMS, example: 'plf' })
+  @IsOptional()
+  @IsIn(PIPELINE_MECHANISMS, { message: `mechanism must be one of ${PIPELINE_MECHANISMS.join(', ')}` })
+  mechanism?: string;
+
+  @ApiPropertyOptional({ description: "A stage id of the case's workflow", example: 'plan-requested' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'stage must be a stage id such as plan-requested' })
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Locality slug (PLF cases)', example: 'blaby' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  locality?: string;
+
+  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Cases to skip (in case id order)', minimum: 0, default: 0, example: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
