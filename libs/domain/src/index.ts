@@ -17,3 +17,4 @@ export * from './workflows/workflow.registry';
 export * from './workflows/guards';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
+export * from './cases/deadline';

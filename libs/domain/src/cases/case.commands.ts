@@ -45,6 +45,13 @@ export type VaryContract = C<'VaryContract', { valuePence: Pence; endDate?: Busi
 export type CloseContract = C<'CloseContract', { notes: string }>;
 export type TerminateContract = C<'TerminateContract', { reason: string }>;
 
+/** System commands: the reminder service acts on a deadline the case's own history still leaves open. */
+export type SendReminder = C<
+  'SendReminder',
+  { deadlineKey: string; dueOn: BusinessDate; daysBefore: number; recipient: 'csp' | 'contract-manager' | 'opcc-lead' }
+>;
+export type RecordDeadlineMissed = C<'RecordDeadlineMissed', { deadlineKey: string; dueOn: BusinessDate }>;
+
 export type CaseOpeningCommand =
   | ImportExistingCommitment
   | ImportAdditionalAllocation
@@ -74,6 +81,8 @@ export type CaseCommand =
   | AgreeRemedialAction
   | VaryContract
   | CloseContract
-  | TerminateContract;
+  | TerminateContract
+  | SendReminder
+  | RecordDeadlineMissed;
 
 export type CaseCommandType = CaseCommand['type'];

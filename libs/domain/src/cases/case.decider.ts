@@ -7,6 +7,7 @@ import { currentWorkflow, workflowFor } from '../workflows/workflow.registry';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
+import { deadlineStatus, parseDeadlineKey } from './deadline';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
 
 const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -23,6 +24,7 @@ const isOpening = (command: CaseCommand): command is CaseOpeningCommand => OPENI
 export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] {
   if (isOpening(command)) return decideOpening(command, state);
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
+  if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
   const workflow = workflowFor(state.workflow.id, state.workflow.version);
   const rule = workflow.commands.find((r) => r.command === command.type && r.from.includes(state.stage));
   if (!rule) throw illegal(command, state, workflow);
@@ -88,7 +90,36 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
   }
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand>;
+type DeadlineCommand = Extract<CaseCommand, { type: 'SendReminder' | 'RecordDeadlineMissed' }>;
+
+/**
+ * Reminders and missed deadlines are decided on the case's own history: nothing is sent
+ * or recorded once the thing is done or no longer wanted, and nothing twice.
+ */
+function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] {
+  const ref = parseDeadlineKey(command.deadlineKey);
+  if (!ref || ref.caseId !== state.profile.caseId) {
+    throw DomainError.field('UNKNOWN_DEADLINE', 'deadlineKey', `"${command.deadlineKey}" is not a deadline of case ${state.profile.caseId}`);
+  }
+  if (deadlineStatus(state, ref) !== 'open') return [];
+  if (command.type === 'SendReminder') {
+    if (state.remindersSent?.includes(`${command.deadlineKey}|${command.daysBefore}`)) return [];
+    const { deadlineKey, dueOn, daysBefore, recipient } = command;
+    return [{ type: 'ReminderSent', data: { deadlineKey, kind: ref.kind, dueOn, daysBefore, recipient, sentOn: command.on } }];
+  }
+  if (command.on <= command.dueOn) {
+    throw new DomainError('NOT_YET_DUE', `${command.deadlineKey} is due on ${command.dueOn}; it cannot be missed on ${command.on}`);
+  }
+  if (state.deadlinesMissed?.includes(command.deadlineKey)) return [];
+  return [
+    {
+      type: 'DeadlineMissed',
+      data: { deadlineKey: command.deadlineKey, kind: ref.kind, dueOn: command.dueOn, missedOn: command.on, escalatedTo: 'opcc-lead' },
+    },
+  ];
+}
+
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

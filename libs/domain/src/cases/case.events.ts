@@ -68,6 +68,22 @@ export type ContractVaried = E<
 export type ContractClosed = E<'ContractClosed', { closedOn: BusinessDate; notes: string }>;
 export type ContractTerminated = E<'ContractTerminated', { reason: string; terminatedOn: BusinessDate }>;
 
+export type ReminderSent = E<
+  'ReminderSent',
+  {
+    deadlineKey: string;
+    kind: string;
+    dueOn: BusinessDate;
+    daysBefore: number;
+    recipient: 'csp' | 'contract-manager' | 'opcc-lead';
+    sentOn: BusinessDate;
+  }
+>;
+export type DeadlineMissed = E<
+  'DeadlineMissed',
+  { deadlineKey: string; kind: string; dueOn: BusinessDate; missedOn: BusinessDate; escalatedTo: 'opcc-lead' }
+>;
+
 export type CaseOpeningEvent =
   | ExistingCommitmentImported
   | AdditionalAllocationImported
@@ -98,6 +114,8 @@ export type CaseEvent =
   | RemedialActionAgreed
   | ContractVaried
   | ContractClosed
-  | ContractTerminated;
+  | ContractTerminated
+  | ReminderSent
+  | DeadlineMissed;
 
 export type CaseEventType = CaseEvent['type'];

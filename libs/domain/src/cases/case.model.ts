@@ -22,12 +22,17 @@ export interface OpenCase {
   readonly planSubmittedOn?: BusinessDate;
   readonly plan?: { readonly lines: readonly PlanLine[]; readonly measures: readonly Measure[]; readonly excluded: readonly string[] };
   readonly meetingOn?: BusinessDate;
+  readonly meetingHeldOn?: BusinessDate;
   readonly tender?: { readonly issuedOn: BusinessDate; readonly closesOn: BusinessDate };
   readonly chosenProvider?: string;
   readonly board?: string;
   readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
   readonly contract?: ContractTerms;
   readonly reports: readonly Report[];
+  /** `<deadlineKey>|<daysBefore>` of every reminder sent. */
+  readonly remindersSent?: readonly string[];
+  /** Keys of deadlines recorded as missed. */
+  readonly deadlinesMissed?: readonly string[];
 }
 
 export type CaseState = { readonly status: 'none' } | OpenCase;

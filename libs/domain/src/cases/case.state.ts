@@ -83,7 +83,11 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'MeetingDeadlineExtended':
       return { ...state, meetingDeadline: event.data.newDeadline };
     case 'CspMeetingHeld':
-      return { ...state, meetingOn: event.data.heldOn };
+      return { ...state, meetingOn: event.data.heldOn, meetingHeldOn: event.data.heldOn };
+    case 'ReminderSent':
+      return { ...state, remindersSent: [...(state.remindersSent ?? []), `${event.data.deadlineKey}|${event.data.daysBefore}`] };
+    case 'DeadlineMissed':
+      return { ...state, deadlinesMissed: [...(state.deadlinesMissed ?? []), event.data.deadlineKey] };
     case 'PlanLinesExcludedAsDuplicate':
       return state.plan ? { ...state, plan: { ...state.plan, excluded: [...state.plan.excluded, ...event.data.lineIds] } } : state;
     case 'GrantApplicationAssessed':
