@@ -56,8 +56,9 @@ describe('importing the 2016/17 framework over HTTP', () => {
     expect(res.body).toMatchObject({ frameworkImported: false, casesOpened: 0, casesAlreadyPresent: 57 });
     const after = await http().get('/frameworks/2016-17').expect(200);
     expect(after.headers.etag).toBe(before.headers.etag);
-    const blaby = await http().get('/cases/2016-17-B55').expect(200);
-    expect(blaby.headers.etag).toBe('"0"');
+    const rutland = await http().get('/cases/2016-17-B55').expect(200);
+    expect(rutland.body).toMatchObject({ locality: 'rutland', stage: 'plan-requested' });
+    expect(rutland.headers.etag).toBe('"0"');
   });
 
   it('refuses a document whose subtotal does not match its lines, naming it, and appends nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type CaseCommand,
@@ -11,7 +12,7 @@ import {
   frameworkStreamId,
   type OpenCase,
 } from '@app/domain';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, prepareEvents, type StoredEvent } from '@app/event-store';
 import {
   appendDecided,
   checkExpectedRevision,
@@ -58,19 +59,42 @@ export class CaseService {
       checkExpectedRevision(loaded, streamId, context);
       const decided = caseDecider.decide(command, loaded.state);
       const after = decided.reduce(caseDecider.evolve, loaded.state);
-      await this.settleBudget(caseId, loaded.state, after, command, context);
-      const appended = await appendDecided(this.store, streamId, loaded.revision, decided, context);
-      return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
+      // Refuse what the store would refuse before the ledger moves.
+      prepareEvents(streamId, decided.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: context })), new Date().toISOString());
+      const undo = await this.settleBudget(caseId, loaded.state, after, command, context);
+      try {
+        const appended = await appendDecided(this.store, streamId, loaded.revision, decided, context);
+        return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
+      } catch (error) {
+        await undo();
+        throw error;
+      }
     });
   }
 
-  private async settleBudget(caseId: string, before: CaseState, after: CaseState, command: CaseCommand, context: CommandContext) {
+  /**
+   * Moves the case's share of the budget on the framework's ledger; returns how to put it
+   * back should the case's own append then fail (a concurrent writer won), so the ledger
+   * never holds money for a decision that was not recorded.
+   */
+  private async settleBudget(
+    caseId: string,
+    before: CaseState,
+    after: CaseState,
+    command: CaseCommand,
+    context: CommandContext,
+  ): Promise<() => Promise<void>> {
     const held = commitmentAfter(after);
-    if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return;
+    if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return async () => undefined;
     const reason = command.type === 'VaryContract' ? 'variation' : 'award';
     const ledger = { ...context, idempotencyKey: undefined, expectedRevision: undefined };
-    await retryOnConflict(ledger, () =>
-      executeCommand(this.store, frameworkDecider, frameworkStreamId(after.profile.financialYear), { type: 'SetCaseCommitment', caseId, pence: held, reason }, ledger),
-    );
+    const stream = frameworkStreamId(after.profile.financialYear);
+    const setTo = (pence: number) =>
+      retryOnConflict(ledger, () => executeCommand(this.store, frameworkDecider, stream, { type: 'SetCaseCommitment', caseId, pence, reason }, ledger));
+    const heldBefore = (await loadStream(this.store, frameworkDecider, stream)).state.committedByCase[caseId] ?? 0;
+    const moved = (await setTo(held)).events.length > 0;
+    return async () => {
+      if (moved) await setTo(heldBefore).catch(() => undefined);
+    };
   }
 }

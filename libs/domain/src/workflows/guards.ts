@@ -65,6 +65,12 @@ export const GUARDS = {
     if (command.type !== 'SubmitCspPlan') return;
     if (command.budgetLines.length === 0) refuse('PLAN_INCOMPLETE', 'budgetLines', 'a plan needs a budget breakdown of at least one line');
     if (command.performanceFramework.length === 0) refuse('PLAN_INCOMPLETE', 'performanceFramework', 'a plan needs at least one performance measure');
+    const lineIds = command.budgetLines.map((l) => l.id);
+    const line = lineIds.find((id, i) => lineIds.indexOf(id) !== i);
+    if (line) refuse('DUPLICATE_ID', 'budgetLines', `line id "${line}" appears twice`);
+    const measureIds = command.performanceFramework.map((m) => m.id);
+    const measure = measureIds.find((id, i) => measureIds.indexOf(id) !== i);
+    if (measure) refuse('DUPLICATE_ID', 'performanceFramework', `measure id "${measure}" appears twice`);
   },
   meetingNotBeforeToday: (command) => {
     if (command.type === 'ScheduleCspMeeting' && command.meetingOn < command.on) {
@@ -89,6 +95,8 @@ export const GUARDS = {
   linesIncludedInPlan: (command, state) => {
     if (command.type !== 'ExcludeDuplicatePlanLines') return;
     if (command.lineIds.length === 0) refuse('VALIDATION_FAILED', 'lineIds', 'name at least one plan line');
+    const repeated = command.lineIds.find((id, i) => command.lineIds.indexOf(id) !== i);
+    if (repeated) refuse('DUPLICATE_ID', 'lineIds', `line "${repeated}" is named twice`);
     for (const id of command.lineIds) {
       if (!state.plan?.lines.some((line) => line.id === id)) refuse('UNKNOWN_PLAN_LINE', 'lineIds', `no plan line "${id}"`);
       if (state.plan?.excluded.includes(id)) refuse('ALREADY_EXCLUDED', 'lineIds', `plan line "${id}" is already excluded`);

@@ -29,6 +29,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    const parser = fromBodyParser(error);
+    if (parser) return parser;
     if (error instanceof HttpException) return fromHttpException(error);
     if (isCoded(error)) {
       const errors: FieldError[] | undefined = error.field ? [{ field: error.field, reason: error.reason ?? error.message }] : undefined;
@@ -65,4 +67,19 @@ function fromHttpException(error: HttpException): ProblemDetails {
     status,
     detail: Array.isArray(message) ? message.join('; ') : String(message),
   };
+}
+
+/** The JSON body parser's own refusals (malformed JSON, too large), as coded problems naming the body. */
+function fromBodyParser(error: unknown): ProblemDetails | undefined {
+  const raw = error instanceof HttpException ? (error.cause ?? error) : error;
+  const type = (raw as { type?: unknown } | null)?.type;
+  const message = error instanceof Error ? error.message : '';
+  const malformed = type === 'entity.parse.failed' || (error instanceof HttpException && error.getStatus() === 400 && /JSON/.test(message) && !(error.getResponse() as { code?: string }).code);
+  if (malformed) return coded('MALFORMED_JSON', 'the request body is not valid JSON', '(body)', 'is not valid JSON');
+  if (type === 'entity.too.large') return coded('PAYLOAD_TOO_LARGE', 'the request body is larger than the 2 MB the API accepts', '(body)', 'is larger than 2 MB');
+  return undefined;
+}
+
+function coded(code: string, detail: string, field: string, reason: string): ProblemDetails {
+  return { type: problemType(code), title: titleFor(code), status: statusForCode(code), detail, code, errors: [{ field, reason }] };
 }

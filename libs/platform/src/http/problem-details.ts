@@ -26,6 +26,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   PRECONDITION_REQUIRED: HttpStatus.PRECONDITION_REQUIRED,
   NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  FRAMEWORK_NOT_FOUND: HttpStatus.NOT_FOUND,
+  MALFORMED_JSON: HttpStatus.BAD_REQUEST,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 /** Domain refusals not listed above are business-rule violations: 422. */

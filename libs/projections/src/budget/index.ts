@@ -1,0 +1,3 @@
+export * from './budget.document';
+export * from './budget.projection';
+export * from './budget.view';

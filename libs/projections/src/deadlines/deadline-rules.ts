@@ -1,0 +1,95 @@
+import type { BusinessDate, DeadlineRule } from '@app/domain';
+import { type ReportingPeriod, nextPeriod, parsePeriod, periodContaining, reportDueOn } from '../outcomes/reporting-period';
+import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+
+type Deadlines = Record<string, Deadline>;
+
+export const deadlineKey = (caseId: string, kind: DeadlineRule['kind']): string => `${caseId}:${kind}`;
+export const reportDeadlineKey = (caseId: string, measureId: string, period: string): string =>
+  `${caseId}:performance-report:${measureId}:${period}`;
+
+/** A new open deadline of the rule, addressed as the rule says (the CSP of the case's locality, the contract manager, the OPCC lead). */
+export function openDeadline(
+  doc: CaseDeadlinesDoc,
+  rule: DeadlineRule,
+  key: string,
+  dueOn: BusinessDate,
+  on: BusinessDate,
+  report?: { measure: TrackedMeasure; period: ReportingPeriod },
+): Deadline {
+  return {
+    key,
+    caseId: doc.caseId,
+    financialYear: doc.financialYear,
+    caseTitle: doc.title,
+    kind: rule.kind,
+    label: report ? `${rule.label}: ${report.measure.name}, ${report.period.label}` : rule.label,
+    dueOn,
+    status: 'open',
+    openedOn: on,
+    metOn: null,
+    missedOn: null,
+    cancelledOn: null,
+    concerns: rule.concerns,
+    locality: doc.locality,
+    provider: doc.contract?.provider ?? null,
+    remindDaysBefore: [...rule.remindDaysBefore],
+    escalateTo: rule.escalateTo,
+    ...(report ? { measureId: report.measure.id, period: report.period.label } : {}),
+    moves: [],
+  };
+}
+
+/** Met on time, or met-late when it was recorded missed or is met after its due day. */
+export function met(deadline: Deadline, on: BusinessDate): Deadline {
+  if (deadline.status !== 'open' && deadline.status !== 'missed') return deadline;
+  const late = deadline.status === 'missed' || on > deadline.dueOn;
+  return { ...deadline, status: late ? 'met-late' : 'met', metOn: on };
+}
+
+export const cancelled = (deadline: Deadline, on: BusinessDate): Deadline =>
+  deadline.status === 'open' ? { ...deadline, status: 'cancelled', cancelledOn: on } : deadline;
+
+export const missed = (deadline: Deadline, on: BusinessDate): Deadline =>
+  deadline.status === 'open' ? { ...deadline, status: 'missed', missedOn: on } : deadline;
+
+/** A new due day (an extension, a varied end date): open again if it had been missed. */
+export function moved(deadline: Deadline, to: BusinessDate, on: BusinessDate, reason: string): Deadline {
+  if ((deadline.status !== 'open' && deadline.status !== 'missed') || deadline.dueOn === to) return deadline;
+  return { ...deadline, dueOn: to, status: 'open', moves: [...deadline.moves, { from: deadline.dueOn, to, on, reason }] };
+}
+
+const reportPeriodOf = (d: Deadline): ReportingPeriod | null => (d.period ? parsePeriod(d.period) : null);
+
+/**
+ * Keeps each measure's chain of report deadlines as the contract now stands: the first
+ * period (containing the measure's `since` date) opens when the measure is agreed; once a
+ * period's deadline is met or recorded missed, the next period's opens, while periods
+ * start on or before the contract end. Open deadlines of a measure dropped, of a changed
+ * frequency or past a shortened end are cancelled.
+ */
+export function reconcileReports(doc: CaseDeadlinesDoc, rule: DeadlineRule, on: BusinessDate): Deadlines {
+  const deadlines: Deadlines = { ...doc.deadlines };
+  const contract = doc.contract;
+  if (!contract) return deadlines;
+  const ofRule = () => Object.values(deadlines).filter((d) => d.kind === rule.kind);
+  for (const d of ofRule()) {
+    const measure = contract.measures.find((m) => m.id === d.measureId);
+    const period = reportPeriodOf(d);
+    if (!measure || period?.frequency !== measure.frequency || period.start > contract.endDate) deadlines[d.key] = cancelled(d, on);
+  }
+  if (doc.ended) return deadlines;
+  for (const measure of contract.measures) {
+    const chain = ofRule()
+      .filter((d) => d.measureId === measure.id && reportPeriodOf(d)?.frequency === measure.frequency)
+      .sort((a, b) => (reportPeriodOf(a)?.start ?? '').localeCompare(reportPeriodOf(b)?.start ?? ''));
+    const last = chain[chain.length - 1];
+    const lastPeriod = last ? reportPeriodOf(last) : null;
+    if (last && (last.status === 'open' || last.status === 'cancelled')) continue;
+    const period = lastPeriod ? nextPeriod(lastPeriod) : periodContaining(measure.since, measure.frequency);
+    const key = reportDeadlineKey(doc.caseId, measure.id, period.label);
+    if (period.start > contract.endDate || deadlines[key]) continue;
+    deadlines[key] = openDeadline(doc, rule, key, reportDueOn(period, doc.reportDueDaysAfterPeriod), on, { measure, period });
+  }
+  return deadlines;
+}

@@ -1,0 +1,131 @@
+import type { BusinessDate, CaseEvent, CaseProfile, ContractTerms, DeadlineRule, WorkflowRef } from '@app/domain';
+import type { StoredEvent } from '@app/event-store';
+import type { Projection } from '../projection';
+import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-event';
+import { canonicalPeriod, parsePeriod, reportDueOn, reportsExpectedSince } from '../outcomes/reporting-period';
+import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
+import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+
+/** Appended by the reminders service onto the case stream when a deadline's day passes unmet. */
+export interface DeadlineMissedData {
+  readonly deadlineKey: string;
+  readonly kind: string;
+  readonly dueOn: BusinessDate;
+  readonly missedOn: BusinessDate;
+}
+
+const FALLBACK_REPORT_DUE_DAYS = 14;
+
+/**
+ * Deadlines as the case's workflow version declares them (its `deadlines` data): which
+ * events open, meet and cancel each kind, who is told and when reminded. What the data
+ * cannot say is written here: where each due day comes from, an extension or variation
+ * moving it, and DeadlineMissed.
+ */
+export const deadlinesProjection: Projection<CaseDeadlinesDoc> = {
+  name: 'deadlines',
+  version: 1,
+  keysOf: (event) => {
+    const caseId = caseIdOf(event);
+    return caseId === null ? [] : [caseId];
+  },
+  evolve(doc, event) {
+    const opened = doc ?? openedCase(event);
+    if (!opened) return undefined;
+    const on = eventDate(event);
+    const withFacts = withCaseFacts(opened, asCaseEvent(event));
+    const rules = workflowOf(withFacts.workflow)?.deadlines ?? [];
+    return rules.reduce((current, rule) => applyRule(current, rule, event, on), withFacts);
+  },
+};
+
+function openedCase(event: StoredEvent): CaseDeadlinesDoc | undefined {
+  const data = event.data as { profile?: CaseProfile; workflow?: WorkflowRef };
+  if (!data.profile || !data.workflow) return undefined;
+  return {
+    caseId: data.profile.caseId,
+    financialYear: data.profile.financialYear,
+    title: data.profile.title,
+    locality: data.profile.locality,
+    workflow: data.workflow,
+    reportDueDaysAfterPeriod: workflowOf(data.workflow)?.settings.reportDueDaysAfterPeriod ?? FALLBACK_REPORT_DUE_DAYS,
+    contract: null,
+    ended: false,
+    deadlines: {},
+  };
+}
+
+const tracked = (contract: ContractTerms): NonNullable<CaseDeadlinesDoc['contract']> => ({
+  provider: contract.provider,
+  startDate: contract.startDate,
+  endDate: contract.endDate,
+  measures: contract.measures.map((m) => ({ id: m.id, name: m.name, frequency: m.frequency, since: contract.startDate })),
+});
+
+/** What the derivation needs to know of the contract, kept up to date. */
+function withCaseFacts(doc: CaseDeadlinesDoc, e: CaseEvent): CaseDeadlinesDoc {
+  switch (e.type) {
+    case 'ExistingCommitmentImported':
+    case 'ContractAwarded':
+      return { ...doc, contract: tracked(e.data.contract) };
+    case 'PerformanceMeasuresAgreed': {
+      const contract = doc.contract;
+      if (!contract) return doc;
+      const measures = e.data.measures.map((m): TrackedMeasure => {
+        const kept = contract.measures.find((old) => old.id === m.id);
+        return { id: m.id, name: m.name, frequency: m.frequency, since: reportsExpectedSince(kept, m.frequency, contract.startDate, e.data.agreedOn) };
+      });
+      return { ...doc, contract: { ...contract, measures } };
+    }
+    case 'ContractVaried':
+      return doc.contract ? { ...doc, contract: { ...doc.contract, endDate: e.data.endDate } } : doc;
+    case 'ContractClosed':
+    case 'ContractTerminated':
+      return { ...doc, ended: true };
+    default:
+      return doc;
+  }
+}
+
+const update = (doc: CaseDeadlinesDoc, key: string, change: (d: Deadline) => Deadline): CaseDeadlinesDoc =>
+  doc.deadlines[key] ? { ...doc, deadlines: { ...doc.deadlines, [key]: change(doc.deadlines[key]) } } : doc;
+
+const add = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc =>
+  doc.deadlines[deadline.key] ? doc : { ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } };
+
+function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate): CaseDeadlinesDoc {
+  let next = doc;
+  const single = deadlineKey(doc.caseId, rule.kind);
+  const e = asCaseEvent(event);
+  if (rule.opensOn.includes(e.type)) {
+    if (rule.due.kind === 'meeting-deadline' && e.type === 'CspPlanRequested') next = add(next, openDeadline(next, rule, single, e.data.meetingDeadline, on));
+    if (rule.due.kind === 'contract-end' && next.contract) next = add(next, openDeadline(next, rule, single, next.contract.endDate, on));
+  }
+  if (rule.metBy.includes(e.type)) next = rule.due.kind === 'measure-frequency' ? reportMet(next, rule, event, on) : update(next, single, (d) => met(d, on));
+  if (rule.cancelledBy.includes(e.type)) {
+    const open = Object.values(next.deadlines).filter((d) => d.kind === rule.kind);
+    next = open.reduce((current, d) => update(current, d.key, (x) => cancelled(x, on)), next);
+  }
+  if (e.type === 'MeetingDeadlineExtended' && rule.due.kind === 'meeting-deadline') {
+    next = update(next, single, (d) => moved(d, e.data.newDeadline, on, e.data.reason));
+  }
+  if (e.type === 'ContractVaried' && rule.due.kind === 'contract-end') next = update(next, single, (d) => moved(d, e.data.endDate, on, e.data.reason));
+  if (event.type === 'DeadlineMissed') {
+    const data = event.data as DeadlineMissedData;
+    if (next.deadlines[data.deadlineKey]?.kind === rule.kind) next = update(next, data.deadlineKey, (d) => missed(d, data.missedOn ?? on));
+  }
+  return rule.due.kind === 'measure-frequency' ? { ...next, deadlines: reconcileReports(next, rule, on) } : next;
+}
+
+/** The reported period's deadline is met; a period reported out of turn is recorded as met where it would have been. */
+function reportMet(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate): CaseDeadlinesDoc {
+  const { measureId, period: written } = event.data as { measureId: string; period: string };
+  const key = reportDeadlineKey(doc.caseId, measureId, canonicalPeriod(written));
+  if (!doc.deadlines[key]) {
+    const measure = doc.contract?.measures.find((m) => m.id === measureId);
+    const period = parsePeriod(written);
+    if (!measure || !period) return doc;
+    return add(doc, met(openDeadline(doc, rule, key, reportDueOn(period, doc.reportDueDaysAfterPeriod), on, { measure, period }), on));
+  }
+  return update(doc, key, (d) => met(d, on));
+}

@@ -1,0 +1,4 @@
+export * from './deadlines.types';
+export * from './deadlines.projection';
+export * from './deadline-rules';
+export * from './deadlines.queries';
