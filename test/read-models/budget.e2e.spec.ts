@@ -104,4 +104,18 @@ describe('the budget read model over HTTP', () => {
     });
     expect(body).toMatchObject({ availablePence: 2_500_000, committedPence: 427_198_300, formatted: expect.objectContaining({ available: '£25,000.00' }) });
   });
+
+  it('documents the read-model endpoints for OpenAPI, with examples', async () => {
+    const { body } = await http().get('/docs/openapi.json').expect(200);
+    const budget = body.paths['/frameworks/{year}/budget'].get;
+    expect(Object.keys(budget.responses['200'].content)).toEqual(['application/json', 'text/csv']);
+    expect(budget.responses['200'].content['application/json'].example).toMatchObject({ totalPence: 461_100_000, byLocality: TABLE_1 });
+    expect(body.paths['/frameworks/{year}/budget.csv'].get.responses['200'].content['text/csv'].example).toMatch(/^breakdown,key,pence,amount\r\n/);
+    expect(body.paths['/pipeline'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['financialYear', 'mechanism', 'stage', 'locality', 'limit', 'offset']);
+    expect(body.paths['/pipeline'].get.responses['200'].content['application/json'].example.byMechanismAndStage).toEqual({ plf: { 'plan-requested': 9 } });
+    const audit = body.paths['/audit-log'].get;
+    expect(audit.parameters.map((p: { name: string }) => p.name)).toEqual(['stream', 'type', 'actor', 'locality', 'from', 'to', 'limit', 'after']);
+    expect(audit.parameters.every((p: { schema: { example?: unknown } }) => p.schema.example !== undefined)).toBe(true);
+    expect(audit.responses['400'].content['application/problem+json'].example.errors[0].field).toBe('from');
+  });
 });

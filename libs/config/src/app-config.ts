@@ -2,6 +2,11 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const orDefault = <T>(fallback: T) => ({ value }: { value: unknown }) => trimmed({ value }) ?? fallback;
+const intOr = (fallback: number) => ({ value }: { value: unknown }) => (value === undefined || value === '' ? fallback : Number(value));
+const flagOr = (fallback: boolean) => ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? fallback : !['false', '0', 'no'].includes(String(value).toLowerCase());
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /**
  * Every setting the product reads, validated once at start-up. Nothing else in the
@@ -55,6 +60,63 @@ export class AppConfig {
   @IsBoolean()
   readonly RUN_PROJECTIONS: boolean = true;
 
+  /** Whether this process schedules reminders and sends their email (the worker always does). */
+  @Transform(flagOr(true))
+  @IsBoolean()
+  readonly RUN_REMINDERS: boolean = true;
+
+  /** BullMQ key prefix; unset: derived from the database, so two ledgers sharing one Redis never share queues. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits, dots, dashes or underscores' })
+  readonly QUEUE_PREFIX?: string;
+
+  /** Hour of the day (Europe/London) at which reminders go out. */
+  @Transform(intOr(9))
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  readonly REMINDER_HOUR: number = 9;
+
+  /** How often the reminder schedule is rebuilt from the deadlines table, in milliseconds. */
+  @Transform(intOr(60_000))
+  @IsInt()
+  @Min(1000)
+  readonly RECONCILE_INTERVAL_MS: number = 60_000;
+
+  /** SMTP server for reminder email; unset: messages are written as .eml files under DATA_DIR/outbox. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  readonly SMTP_URL?: string;
+
+  /** Sender of reminder email. */
+  @Transform(orDefault('Commissioning Ledger <commissioning@example.org>'))
+  @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s]+@[^@\s]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  readonly MAIL_FROM: string = 'Commissioning Ledger <commissioning@example.org>';
+
+  /** Who is told of escalations (missed deadlines) and of deadlines that concern the OPCC. */
+  @Transform(orDefault('opcc.commissioning@example.org'))
+  @Matches(EMAIL, { message: 'OPCC_LEAD_EMAIL must be an email address' })
+  readonly OPCC_LEAD_EMAIL: string = 'opcc.commissioning@example.org';
+
+  /** A CSP's address, `{locality}` standing for the locality's slug. */
+  @Transform(orDefault('csp.{locality}@example.org'))
+  @Matches(/^[^@\s]*\{locality\}[^@\s]*@[^@\s]+$|^[^@\s]+@[^@\s]*\{locality\}[^@\s]*$/, {
+    message: 'CSP_EMAIL_TEMPLATE must be an email address containing {locality}, e.g. csp.{locality}@example.org',
+  })
+  readonly CSP_EMAIL_TEMPLATE: string = 'csp.{locality}@example.org';
+
+  /** Who is told of a contract's performance reports. */
+  @Transform(orDefault('contracts@example.org'))
+  @Matches(EMAIL, { message: 'CONTRACT_MANAGER_EMAIL must be an email address' })
+  readonly CONTRACT_MANAGER_EMAIL: string = 'contracts@example.org';
+
+  /** Where people reach the API; email links to cases start here. */
+  @Transform(({ value }) => (trimmed({ value }) ?? 'http://localhost:3000').replace(/\/+$/, ''))
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  readonly PUBLIC_URL: string = 'http://localhost:3000';
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -70,6 +132,16 @@ export const CONFIG_KEYS = [
   'REDIS_URL',
   'POLL_INTERVAL_MS',
   'RUN_PROJECTIONS',
+  'RUN_REMINDERS',
+  'QUEUE_PREFIX',
+  'REMINDER_HOUR',
+  'RECONCILE_INTERVAL_MS',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'OPCC_LEAD_EMAIL',
+  'CSP_EMAIL_TEMPLATE',
+  'CONTRACT_MANAGER_EMAIL',
+  'PUBLIC_URL',
   'LOG_LEVEL',
 ] as const;
 

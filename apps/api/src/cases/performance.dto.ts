@@ -1,22 +1,42 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, Matches, ValidateNested } from 'class-validator';
 import { BusinessDate, Identifier, On, OptionalText, Text } from './dto-fields';
 import { MeasureDto } from './measure.dto';
 
-/** The financial year's start, then Q1–Q4 (Q1: April–June), H1/H2, M01–M12 (M01: April) or FY. */
-export const PERIOD = /^\d{4}-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|FY)$/;
+/**
+ * Reporting periods as the read models and deadlines label them: 2016-Q1 (April–June 2016,
+ * 2016/17 Q1), 2016-H1, a calendar month 2016-04, or the whole year 2016. The spellings
+ * 2016-M01 (the first month, April) and 2016-FY are accepted and stored in those labels, so
+ * one period has one name in the log.
+ */
+export const PERIOD = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]|M(0[1-9]|1[0-2])|FY))?$/;
+
+export function canonicalPeriod(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const month = /^(\d{4})-M(0[1-9]|1[0-2])$/.exec(value);
+  if (month) {
+    const index = Number(month[2]) - 1;
+    const calendarMonth = ((index + 3) % 12) + 1;
+    const year = Number(month[1]) + (index >= 9 ? 1 : 0);
+    return `${year}-${String(calendarMonth).padStart(2, '0')}`;
+  }
+  return value.replace(/^(\d{4})-FY$/, '$1');
+}
 
 export class ReportPerformanceDto {
   @Identifier({ description: "One of the contract's measures", example: 'asb-incidents' })
   measureId!: string;
 
   @ApiProperty({
-    description: 'The reporting period, by the year the financial year starts: 2016-Q1 is April–June 2016 (2016/17 Q1); also 2016-H1, 2016-M01 (April), 2016-FY',
+    description:
+      'The reporting period: 2016-Q1 is April–June 2016 (2016/17 Q1); 2016-H1; a month 2016-04; the year 2016 (2016/17). ' +
+      '2016-M01 (April) and 2016-FY are accepted and stored as 2016-04 and 2016.',
     example: '2016-Q1',
     pattern: PERIOD.source,
   })
-  @Matches(PERIOD, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-M01 or 2016-FY' })
+  @Transform(({ value }) => canonicalPeriod(value))
+  @Matches(PERIOD, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-04 or 2016' })
   period!: string;
 
   @ApiProperty({ description: 'What was achieved in the period, in the measure’s unit', example: 438 })

@@ -32,6 +32,9 @@ export function newCaseId(financialYear: string, mechanism: MechanismCode): stri
 function profile(framework: FrameworkState, input: CaseInput, mechanism: MechanismCode, source: CaseProfile['origin']['source']): CaseProfile {
   const d = framework.definition;
   if (!d) throw new DomainError('NOT_FOUND', `No framework for ${input.financialYear}`);
+  if (input.caseId !== undefined && !input.caseId.startsWith(`${d.financialYear}-`)) {
+    throw DomainError.field('VALIDATION_FAILED', 'caseId', `must start with the financial year, e.g. ${d.financialYear}-hate-crime-advocacy`);
+  }
   const theme = input.theme ?? null;
   if (theme !== null && !d.themes.some((t) => t.code === theme)) {
     throw DomainError.field('UNKNOWN_THEME', 'theme', `must be one of ${d.themes.map((t) => t.code).join(', ')}`);

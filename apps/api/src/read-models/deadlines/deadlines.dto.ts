@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBusinessDate } from '@app/platform';
+
+export const DEADLINE_STATUSES = ['open', 'met', 'met-late', 'missed', 'cancelled'] as const;
+export const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'] as const;
+
+/** GET /deadlines filters: every one optional, each refused by name when malformed. */
+export class DeadlinesQueryDto {
+  @ApiPropertyOptional({ description: 'One status, or several separated by commas', example: 'open,missed' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsIn(DEADLINE_STATUSES, { each: true, message: `status must be one or more of ${DEADLINE_STATUSES.join(', ')}, separated by commas` })
+  status?: Array<(typeof DEADLINE_STATUSES)[number]>;
+
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS, example: 'plf-meeting' })
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS, { message: `kind must be one of ${DEADLINE_KINDS.join(', ')}` })
+  kind?: (typeof DEADLINE_KINDS)[number];
+
+  @ApiPropertyOptional({ description: "The case's locality slug", example: 'blaby' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  locality?: string;
+
+  @ApiPropertyOptional({ description: 'Due strictly before this date', example: '2016-03-01' })
+  @IsOptional()
+  @IsBusinessDate()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Due strictly after this date', example: '2016-01-31' })
+  @IsOptional()
+  @IsBusinessDate()
+  dueAfter?: string;
+
+  @ApiPropertyOptional({ example: '2016-17-B51' })
+  @IsOptional()
+  @Matches(/^[\w-]{1,80}$/, { message: 'caseId must be a case id of letters, digits and dashes' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: 'Financial year of the case', example: '2016-17' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}$/, { message: 'financialYear must be a financial year written like 2016-17' })
+  financialYear?: string;
+
+  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Deadlines to skip (in due order)', minimum: 0, default: 0, example: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

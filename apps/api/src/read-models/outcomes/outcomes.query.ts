@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { businessDateOf, DomainError } from '@app/domain';
+import { Clock } from '@app/platform';
+import { loadOutcome, loadOutcomes, type OutcomeQuery, outcomeRollups, outcomeView, queryOutcomes } from '@app/projections/outcomes';
+import type { OutcomesQueryDto } from './outcomes.dto';
+
+const flag = (value: 'true' | 'false' | undefined): boolean | undefined => (value === undefined ? undefined : value === 'true');
+
+/** Reads rm_outcomes; overdue reports are worked out against the Clock's business date. */
+@Injectable()
+export class OutcomesQuery {
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return businessDateOf(this.clock.now());
+  }
+
+  async list(dto: OutcomesQueryDto, page: { limit?: number; offset?: number }) {
+    const query: OutcomeQuery = {
+      financialYear: dto.financialYear,
+      theme: dto.theme,
+      priority: dto.priority,
+      rag: dto.rag,
+      underAchieving: flag(dto.underAchieving),
+      overdue: flag(dto.overdue),
+    };
+    const today = this.today();
+    return { ...queryOutcomes(await loadOutcomes(this.db, dto.financialYear), query, today, page), today };
+  }
+
+  async one(caseId: string) {
+    const doc = await loadOutcome(this.db, caseId);
+    if (!doc) throw new DomainError('NOT_FOUND', `No contract is monitored for case ${caseId} (or the outcomes read model has not caught up yet)`, { caseId });
+    const today = this.today();
+    return { ...outcomeView(doc, today), today };
+  }
+
+  async rollups(financialYear?: string) {
+    return { financialYear: financialYear ?? null, ...outcomeRollups(await loadOutcomes(this.db, financialYear)) };
+  }
+}

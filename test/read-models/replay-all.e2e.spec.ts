@@ -1,0 +1,44 @@
+import { CaseService } from '@app/commissioning';
+import { SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionsService, READ_MODELS, replayProjection } from '@app/projections';
+import request from 'supertest';
+import { eventually, startApi, type TestApi } from '@test/support/api-app';
+import { runBlabyJourney } from '@test/support/blaby-journey';
+import { freshPostgres, testDatabaseUrl, type TemporaryPostgres } from '@test/support/databases';
+import { OFFICER, seed201617 } from '@test/support/seed';
+
+describe('replaying the whole log', () => {
+  let pg: TemporaryPostgres | undefined;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
+    api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
+    await request(api.app.getHttpServer()).post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
+    const cases = api.app.get(CaseService);
+    const { body } = await request(api.app.getHttpServer()).get('/frameworks/2016-17/commitments').expect(200);
+    await runBlabyJourney(cases, body.items.find((i: { locality: string }) => i.locality === 'blaby').caseId);
+  });
+  afterAll(async () => {
+    await api.close();
+    await pg?.drop();
+  });
+
+  it('reproduces identical rows for every read model', async () => {
+    expect(READ_MODELS.map((p) => p.name).sort()).toEqual(expect.arrayContaining(['audit_log', 'budget', 'deadlines', 'outcomes', 'pipeline']));
+    const runner = api.app.get(ProjectionsService).runner;
+    await eventually(async () => {
+      for (const status of await runner.status()) expect(status.lag).toBe(0);
+    });
+    const db = api.app.get<SqlDatabase>(SQL_DATABASE);
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    for (const projection of READ_MODELS) {
+      const { rows } = await db.query<{ n: string }>(`select count(*) as n from rm_${projection.name}`);
+      expect(Number(rows[0].n)).toBeGreaterThan(0);
+      const report = await replayProjection(db, store, projection);
+      expect({ projection: report.projection, differing: report.differing }).toEqual({ projection: projection.name, differing: 0 });
+      expect(report.rows).toBe(Number(rows[0].n));
+    }
+  });
+});
