@@ -1,8 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SqlEventStore } from '@app/event-store';
-import { DocumentTable, tableOf } from '@app/projections';
+import { CaseService, FrameworkService } from '@app/commissioning';
+import { type StoredEvent, SqlEventStore } from '@app/event-store';
+import { budgetView } from '@app/projections/budget';
+import { applyEvents, DocumentTable, READ_MODELS, tableOf } from '@app/projections';
+import { officer, runBlabyJourney } from '@test/support/blaby-journey';
+import { seed201617 } from '@test/support/seed';
 import { freshPostgres, testDatabaseUrl, type TemporaryPostgres } from '@test/support/databases';
 
 const suite = testDatabaseUrl ? describe : describe.skip;
@@ -62,5 +66,36 @@ suite('a projection process killed in the middle of a batch', () => {
 
     const rows = await new DocumentTable(tableOf('test_totals')).all(pg.db);
     expect(new Map(rows.map((r) => [r.key, r.doc]))).toEqual(expected);
+  });
+
+  it('the budget read model: totals after a kill and restart equal a clean fold of the log', async () => {
+    const store = new SqlEventStore(pg.db);
+    const cases = new CaseService(store);
+    const frameworks = new FrameworkService(store, cases);
+    await frameworks.importDocument(seed201617(), officer('2015-10-23'));
+    const blaby = (await frameworks.load('2016-17')).definition?.commitments.find((c) => c.locality === 'blaby')?.caseId as string;
+    await runBlabyJourney(cases, blaby);
+
+    const first = startProcess(pg.url, { PROJECTION: 'budget', PAUSE_AFTER_WRITE: '1', BATCH_SIZE: '20' });
+    await first.saw('batch-written');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const second = startProcess(pg.url, { PROJECTION: 'budget', BATCH_SIZE: '20' });
+    await second.saw('caught-up');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+
+    const all: StoredEvent[] = [];
+    for (let after = 0; ; ) {
+      const batch = await store.readAll({ after, limit: 1000 });
+      if (batch.length === 0) break;
+      all.push(...batch);
+      after = batch[batch.length - 1].globalPosition;
+    }
+    const budget = READ_MODELS.find((p) => p.name === 'budget');
+    const expected = applyEvents(budget as NonNullable<typeof budget>, all);
+    const rows = await new DocumentTable(tableOf('budget')).all(pg.db);
+    expect(new Map(rows.map((r) => [r.key, r.doc]))).toEqual(expected);
+    const view = budgetView(rows.find((r) => r.key === '2016-17')?.doc as Parameters<typeof budgetView>[0]);
+    expect(view).toMatchObject({ totalPence: 461_100_000, reservePence: 33_901_700 });
   });
 });
