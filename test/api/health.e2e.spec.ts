@@ -14,8 +14,17 @@ describe('GET /health', () => {
       await eventually(async () => {
         const res = await request(api.app.getHttpServer()).get('/health').expect(200);
         expect(res.body).toMatchObject({ status: 'ok', store: 'pglite', readModels: 'pglite', redis: 'up', reminders: 'running' });
-        expect(Array.isArray(res.body.projections)).toBe(true);
+        expect(res.body.projections.map((p: { projection: string }) => p.projection)).toEqual(
+          expect.arrayContaining(['budget', 'outcomes', 'deadlines', 'pipeline', 'audit_log']),
+        );
       });
+    });
+
+    it('exposes the lag of each read model as a Prometheus metric', async () => {
+      const res = await request(api.app.getHttpServer()).get('/metrics').expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/plain/);
+      expect(res.text).toMatch(/^ledger_projection_lag_events\{projection="budget"\} \d+$/m);
+      expect(res.text).toMatch(/^ledger_redis_up [01]$/m);
     });
 
     it('serves the OpenAPI document', async () => {

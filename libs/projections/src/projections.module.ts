@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Injectable, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Injectable, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -37,6 +37,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 }
 
+/** Global, so /health and /metrics can report on it wherever it runs. */
+@Global()
 @Module({ providers: [ProjectionsService], exports: [ProjectionsService] })
 export class ProjectionsModule {
   /** The worker keeps the read models whatever RUN_PROJECTIONS says. */
