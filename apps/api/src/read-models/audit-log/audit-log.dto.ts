@@ -1,11 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate } from '@app/platform';
 
 const NAME = /^[\w.:@-]{1,200}$/;
 
 /** GET /audit-log filters: every one optional, each refused by name when malformed. */
+import { PageSize } from '../paging';
+
 export class AuditLogQueryDto {
   @ApiPropertyOptional({ description: 'Stream id, exactly', example: 'case-2016-17-B51' })
   @IsOptional()
@@ -38,12 +40,7 @@ export class AuditLogQueryDto {
   @IsBusinessDate()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize('Page size')
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Global position to continue after: the previous page’s nextAfter', minimum: 0, example: 120 })

@@ -1,12 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsBusinessDate } from '@app/platform';
 
 export const DEADLINE_STATUSES = ['open', 'met', 'met-late', 'missed', 'cancelled'] as const;
 export const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'] as const;
 
 /** GET /deadlines filters: every one optional, each refused by name when malformed. */
+import { PageOffset, PageSize } from '../paging';
+
 export class DeadlinesQueryDto {
   @ApiPropertyOptional({ description: 'One status, or several separated by commas', example: 'open,missed' })
   @IsOptional()
@@ -44,18 +46,9 @@ export class DeadlinesQueryDto {
   @Matches(/^\d{4}-\d{2}$/, { message: 'financialYear must be a financial year written like 2016-17' })
   financialYear?: string;
 
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize('Page size')
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Deadlines to skip (in due order)', minimum: 0, default: 0, example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset('Deadlines to skip (in due order)')
   offset?: number;
 }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 const BOOLEAN = ['true', 'false'] as const;
 export const RAGS = ['red', 'amber', 'green'] as const;
 
 /** GET /outcomes (and /outcomes.csv) filters: every one optional, each refused by name when malformed. */
+import { PageOffset, PageSize } from '../paging';
+
 export class OutcomesQueryDto {
   @ApiPropertyOptional({ description: 'Financial year', example: '2016-17' })
   @IsOptional()
@@ -37,19 +38,10 @@ export class OutcomesQueryDto {
   @IsIn(BOOLEAN, { message: 'overdue must be true or false' })
   overdue?: (typeof BOOLEAN)[number];
 
-  @ApiPropertyOptional({ description: 'Page size (JSON default 50; CSV: all unless given)', minimum: 1, maximum: 500, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize('Page size (JSON default 50; CSV: all unless given)')
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Contracts to skip (in case id order)', minimum: 0, default: 0, example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset('Contracts to skip (in case id order)')
   offset?: number;
 }
 

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MECHANISMS } from '@app/domain';
 
 export const PIPELINE_MECHANISMS = [...MECHANISMS, 'unassigned'] as const;
 
 /** GET /pipeline filters: every one optional, each refused by name when malformed. */
+import { PageOffset, PageSize } from '../paging';
+
 export class PipelineQueryDto {
   @ApiPropertyOptional({ description: 'Financial year', example: '2016-17' })
   @IsOptional()
@@ -27,18 +28,9 @@ export class PipelineQueryDto {
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
   locality?: string;
 
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: 500, default: 50, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize('Page size')
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Cases to skip (in case id order)', minimum: 0, default: 0, example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset('Cases to skip (in case id order)')
   offset?: number;
 }
