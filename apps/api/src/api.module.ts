@@ -13,6 +13,7 @@ import { GrantController } from './cases/grant.controller';
 import { PlfController } from './cases/plf.controller';
 import { ProposalClosingController } from './cases/proposal-closing.controller';
 import { FrameworksController } from './frameworks/frameworks.controller';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuditLogApiModule } from './read-models/audit-log/audit-log-api.module';
 import { BudgetApiModule } from './read-models/budget/budget-api.module';
 import { DeadlinesApiModule } from './read-models/deadlines/deadlines-api.module';
@@ -20,7 +21,7 @@ import { OutcomesApiModule } from './read-models/outcomes/outcomes-api.module';
 import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), ProjectionsModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), ProjectionsModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule],
   controllers: [
     FrameworksController,
     CasesController,

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '@app/audit';
 import { CommissioningModule } from '@app/commissioning';
 import { ConfigModule } from '@app/config';
 import { ClockModule, PersistenceModule } from '@app/platform';
+import { ExportCommand } from './export.command';
+import { HistoryCommand } from './history.command';
 import { ImportCommand } from './import.command';
 import { ReplayCommand } from './replay.command';
 import { StatusCommand } from './status.command';
+import { VerifyCommand } from './verify.command';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule],
-  providers: [StatusCommand, ImportCommand, ReplayCommand],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule, AuditModule],
+  providers: [StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand],
 })
 export class CliModule {}

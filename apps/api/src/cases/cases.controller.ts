@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
-import { formatPence, formatUkDate, type OpenCase } from '@app/domain';
 import { CaseIdPipe } from '@app/platform';
 import { ACTOR_HEADERS, COMMAND_HEADERS } from '../http/api-headers';
+import { presentCase } from './case.presenter';
 import { CaseRunner } from './case-runner';
 import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from './case-opening.dto';
 
@@ -60,24 +60,4 @@ export class CasesController {
     const events = await this.cases.history(caseId);
     return { caseId, count: events.length, items: events };
   }
-}
-
-function presentCase(state: OpenCase & { revision: number }) {
-  return {
-    ...state.profile,
-    revision: state.revision,
-    workflow: state.workflow,
-    stage: state.stage,
-    openedOn: state.openedOn,
-    allocationPence: state.allocationPence ?? null,
-    allocation: state.allocationPence === undefined ? null : formatPence(state.allocationPence),
-    meetingDeadline: state.meetingDeadline ?? null,
-    meetingDeadlineFormatted: state.meetingDeadline ? formatUkDate(state.meetingDeadline) : null,
-    plan: state.plan ?? null,
-    chosenProvider: state.chosenProvider ?? null,
-    board: state.board ?? null,
-    grant: state.grant ?? null,
-    contract: state.contract ? { ...state.contract, value: formatPence(state.contract.valuePence) } : null,
-    reports: state.reports,
-  };
 }

@@ -10,7 +10,7 @@ import {
   readFrameworkDocument,
 } from '@app/domain';
 import { canonicalJson, EVENT_STORE, type EventStore } from '@app/event-store';
-import { type CommandContext, type CommandOutcome, executeCommand, loadStream, retryOnConflict } from '@app/platform';
+import { type CommandContext, type CommandOutcome, executeCommand, loadStream, occurredAtFor, retryOnConflict } from '@app/platform';
 import { CaseService } from '../cases/case.service';
 
 export interface ImportReport {
@@ -51,7 +51,9 @@ export class FrameworkService {
   async importDocument(document: unknown, context: CommandContext, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
     const checksum = createHash('sha256').update(canonicalJson(document, '(body)')).digest('hex');
     const definition = readFrameworkDocument(document, checksum);
-    const importContext = { ...context, idempotencyKey: `import-${checksum}`, requestFingerprint: checksum };
+    // The commitments take effect as of the document, whenever it is imported.
+    const occurredAt = occurredAtFor(definition.issuedOn, new Date(context.occurredAt));
+    const importContext = { ...context, occurredAt, idempotencyKey: `import-${checksum}`, requestFingerprint: checksum };
     const framework = await this.execute(definition.financialYear, { type: 'ImportFramework', definition }, importContext);
     const planned = casesFromFramework(definition);
     let opened = 0;

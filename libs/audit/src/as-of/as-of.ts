@@ -1,0 +1,71 @@
+import { addDays, businessDateOf, DomainError, isBusinessDate } from '@app/domain';
+import type { StoredEvent } from '@app/event-store';
+
+/**
+ * Which clock "as of" reads:
+ * - `recorded` (default): metadata.recordedAt, when the ledger stored the event. The answer
+ *   is what the ledger knew at that instant; it never changes once that instant has passed.
+ * - `occurred`: metadata.occurredAt, the business time the event speaks of. The answer is the
+ *   business position at that instant as the ledger knows it now, so it includes records
+ *   back-dated later (a meeting held on 26 Feb, recorded on 3 Mar) and can still change.
+ */
+export type AsOfBasis = 'recorded' | 'occurred';
+export const AS_OF_BASES: readonly AsOfBasis[] = ['recorded', 'occurred'];
+
+export interface AsOf {
+  readonly at: Date;
+  readonly basis: AsOfBasis;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The instant a Europe/London business day begins (midnight is 00:00 GMT or 23:00 UTC the day before in BST). */
+export function londonMidnight(date: string): number {
+  const bst = Date.parse(`${date}T00:00:00Z`) - 3_600_000;
+  return businessDateOf(new Date(bst)) === date ? bst : bst + 3_600_000;
+}
+
+/**
+ * A date-time with Z or an offset, or a plain date: the start (`from`) or the last instant
+ * (`to`, `asOf`) of that day in Europe/London.
+ */
+export function parseInstant(value: unknown, field: string, bound: 'start' | 'end'): Date {
+  if (isBusinessDate(value)) return new Date(bound === 'start' ? londonMidnight(value) : londonMidnight(addDays(value, 1)) - 1);
+  if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value);
+  throw DomainError.field(
+    'VALIDATION_FAILED',
+    field,
+    'must be a date (YYYY-MM-DD, the whole day in Europe/London) or a date-time with Z or an offset (2016-03-01T12:00:00Z)',
+  );
+}
+
+export function parseBasis(value: unknown, field = 'basis'): AsOfBasis {
+  if (value === undefined || value === '') return 'recorded';
+  if (AS_OF_BASES.includes(value as AsOfBasis)) return value as AsOfBasis;
+  throw DomainError.field('VALIDATION_FAILED', field, `must be one of: ${AS_OF_BASES.join(', ')}`);
+}
+
+export function parseAsOf(asOf: unknown, basis?: unknown): AsOf {
+  if (asOf === undefined || asOf === '') throw DomainError.field('VALIDATION_FAILED', 'asOf', 'is required');
+  return { at: parseInstant(asOf, 'asOf', 'end'), basis: parseBasis(basis) };
+}
+
+export const timeOf = (event: StoredEvent, basis: AsOfBasis): number =>
+  Date.parse(basis === 'recorded' ? event.metadata.recordedAt : event.metadata.occurredAt);
+
+/**
+ * Keeps each stream's events up to its first event after the instant, fed in log order: a
+ * stream's later events never apply over a gap (a back-dated record that follows an event
+ * after the instant waits for it), so every state folded is one the stream really had.
+ */
+export function asOfFilter(asOf: AsOf): (event: StoredEvent) => boolean {
+  const passed = new Set<string>();
+  return (event) => {
+    if (passed.has(event.streamId)) return false;
+    if (timeOf(event, asOf.basis) <= asOf.at.getTime()) return true;
+    passed.add(event.streamId);
+    return false;
+  };
+}
+
+export const describeAsOf = (asOf: AsOf) => ({ at: asOf.at.toISOString(), basis: asOf.basis });

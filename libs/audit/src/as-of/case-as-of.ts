@@ -1,0 +1,61 @@
+import { type CaseEvent, caseDecider, caseStreamId, DomainError, fold, type OpenCase } from '@app/domain';
+import type { StoredEvent } from '@app/event-store';
+import type { AuditLog } from '../log/audit-log.port';
+import { type AsOf, asOfFilter, timeOf } from './as-of';
+
+export interface EventSummary {
+  readonly revision: number;
+  readonly globalPosition: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+}
+
+export interface CaseAsOf {
+  readonly caseId: string;
+  readonly asOf: AsOf;
+  readonly state: OpenCase;
+  /** The revision the case was at then (its ETag then). */
+  readonly revision: number;
+  readonly lastEvent: EventSummary;
+  /** Events of the case after the instant (not folded). */
+  readonly laterEvents: number;
+  /**
+   * Events at or before the instant that the stream holds after one beyond it (back-dated
+   * records): not folded, since a case's events apply in order. Only the occurred basis has any.
+   */
+  readonly heldBack: readonly EventSummary[];
+}
+
+export const summaryOf = (event: StoredEvent): EventSummary => ({
+  revision: event.revision,
+  globalPosition: event.globalPosition,
+  type: event.type,
+  occurredAt: event.metadata.occurredAt,
+  recordedAt: event.metadata.recordedAt,
+});
+
+/** The case as it stood at the instant: its stream folded up to its first event after it. */
+export async function caseAsOf(log: Pick<AuditLog, 'readStream'>, caseId: string, asOf: AsOf): Promise<CaseAsOf> {
+  const history = await log.readStream(caseStreamId(caseId));
+  if (history.length === 0) throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
+  const keep = asOfFilter(asOf);
+  const folded = history.filter(keep);
+  if (folded.length === 0) {
+    throw new DomainError('NOT_FOUND', `Case ${caseId} had not been opened as of ${asOf.at.toISOString()} (${asOf.basis})`, {
+      caseId,
+      openedAt: history[0].metadata[asOf.basis === 'recorded' ? 'recordedAt' : 'occurredAt'],
+    });
+  }
+  const later = history.slice(folded.length);
+  const state = fold(caseDecider, folded.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
+  return {
+    caseId,
+    asOf,
+    state: state as OpenCase,
+    revision: folded.length - 1,
+    lastEvent: summaryOf(folded[folded.length - 1]),
+    laterEvents: later.length,
+    heldBack: later.filter((event) => timeOf(event, asOf.basis) <= asOf.at.getTime()).map(summaryOf),
+  };
+}
