@@ -8,11 +8,12 @@ import { ExportCommand } from './export.command';
 import { HistoryCommand } from './history.command';
 import { ImportCommand } from './import.command';
 import { ReplayCommand } from './replay.command';
+import { SimulateCommand } from './simulate.command';
 import { StatusCommand } from './status.command';
 import { VerifyCommand } from './verify.command';
 
 @Module({
   imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule, AuditModule],
-  providers: [StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand],
+  providers: [SimulateCommand, StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand],
 })
 export class CliModule {}

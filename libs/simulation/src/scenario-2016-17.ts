@@ -21,7 +21,8 @@ function plfPath(locality: string, allocation: number, dates: { submit: string; 
     { id: 'asb-casework', description: 'ASB case work and victim support', pence: Math.round(allocation * 0.35) },
     { id: 'diversion', description: 'Diversionary activities in hotspot areas', pence: allocation - Math.round(allocation * 0.4) - Math.round(allocation * 0.35) },
   ];
-  const measures = [asb(Math.round(allocation / 250))];
+  // Roughly one recorded incident a quarter for every £250 of allocation.
+  const measures = [asb(Math.round(allocation / 100 / 250))];
   const quarter = (on: string, period: string, share: number): ScriptedAction => ({
     on,
     target: { locality },
