@@ -2,7 +2,7 @@ import request from 'supertest';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 
 /**
  * Bad input never appends: each kind of malformed request is answered 4xx with
@@ -64,19 +64,19 @@ const MALFORMED: Malformed[] = [
     status: 422,
     code: 'INVALID_FRAMEWORK',
     field: 'appendixB.sections[2].subtotalPence',
-    send: post(IMPORT, framework((d) => (d.appendixB.sections[2].lines[0].valuePence += 1))),
+    send: post(IMPORT, framework((d) => (d.appendixB.sections[2].lines[0].valuePence += 1)), ADMIN),
   },
   {
     kind: 'framework import with a value in fractions of a penny',
     status: 422,
     code: 'INVALID_FRAMEWORK',
     field: 'appendixB.sections[0].lines[0].valuePence',
-    send: post(IMPORT, framework((d) => (d.appendixB.sections[0].lines[0].valuePence = 1234.5))),
+    send: post(IMPORT, framework((d) => (d.appendixB.sections[0].lines[0].valuePence = 1234.5)), ADMIN),
   },
-  { kind: 'reserve draw with pence as a string', status: 400, field: 'pence', send: post(DRAWS, { ...DRAW, pence: '2500000' }) },
-  { kind: 'reserve draw of negative pence', status: 400, field: 'pence', send: post(DRAWS, { ...DRAW, pence: -100 }) },
-  { kind: 'reserve draw without a reason', status: 400, field: 'reason', send: post(DRAWS, { ...DRAW, reason: undefined }) },
-  { kind: 'reserve draw on a year written wrongly in the path', status: 400, field: 'financialYear', send: post('/frameworks/2016-2017/reserve-draws', DRAW) },
+  { kind: 'reserve draw with pence as a string', status: 400, field: 'pence', send: post(DRAWS, { ...DRAW, pence: '2500000' }, ADMIN) },
+  { kind: 'reserve draw of negative pence', status: 400, field: 'pence', send: post(DRAWS, { ...DRAW, pence: -100 }, ADMIN) },
+  { kind: 'reserve draw without a reason', status: 400, field: 'reason', send: post(DRAWS, { ...DRAW, reason: undefined }, ADMIN) },
+  { kind: 'reserve draw on a year written wrongly in the path', status: 400, field: 'financialYear', send: post('/frameworks/2016-2017/reserve-draws', DRAW, ADMIN) },
   { kind: 'an unknown extra property', status: 400, field: 'budgetHolder', send: post(PLAN_OF_BLABY, { ...PLAN, budgetHolder: 'Blaby DC' }) },
   { kind: 'a missing required field', status: 400, field: 'meetingOn', send: post(MEETING, { on: '2016-01-20' }) },
   { kind: "a mechanism that is not an enum value ('magic')", status: 400, field: 'mechanism', send: post(PROPOSALS, { ...PROPOSAL, mechanism: 'magic' }) },
@@ -106,7 +106,8 @@ const MALFORMED: Malformed[] = [
   },
   { kind: 'an If-Match that is not an ETag', status: 400, field: 'If-Match', send: post(WITHDRAW, WITHDRAWAL, { ...OFFICER, 'If-Match': 'yesterday' }) },
   { kind: 'an Idempotency-Key with spaces', status: 400, field: 'Idempotency-Key', send: post(WITHDRAW, WITHDRAWAL, { ...OFFICER, 'Idempotency-Key': 'try again' }) },
-  { kind: 'no X-Actor-Id header', status: 400, field: 'X-Actor-Id', send: post(WITHDRAW, WITHDRAWAL, { 'X-Actor-Role': 'opcc-staff' }) },
+  { kind: 'no bearer token', status: 401, field: 'Authorization', code: 'UNAUTHENTICATED', send: post(WITHDRAW, WITHDRAWAL, {}) },
+  { kind: 'an Authorization header that is not a bearer token', status: 401, field: 'Authorization', send: post(WITHDRAW, WITHDRAWAL, { Authorization: 'Basic b2ZmaWNlcjpwYXNz' }) },
   { kind: 'an array where an object is expected', status: 400, field: 'contract', send: post(AWARD, { contract: [CONTRACT] }) },
   {
     kind: 'a nested contract measure with an unknown direction',
@@ -160,8 +161,8 @@ describe('malformed requests are refused as problem+json naming the field, and a
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
     api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
-    await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
-    const { body } = await http().get('/frameworks/2016-17/commitments').expect(200);
+    await http().post('/frameworks/import').set(ADMIN).send(seed201617()).expect(201);
+    const { body } = await http().get('/frameworks/2016-17/commitments').set(OFFICER).expect(200);
     blaby = body.items.find((i: { locality: string; mechanism: string }) => i.locality === 'blaby' && i.mechanism === 'plf').caseId;
     eventsBefore = await countEvents();
   });
@@ -192,8 +193,8 @@ describe('malformed requests are refused as problem+json naming the field, and a
 
   it('leaves the log exactly as it was', async () => {
     expect(await countEvents()).toBe(eventsBefore);
-    const blabyCase = await http().get(`/cases/${blaby}`).expect(200);
+    const blabyCase = await http().get(`/cases/${blaby}`).set(OFFICER).expect(200);
     expect(blabyCase.headers.etag).toBe('"0"');
-    await http().get('/frameworks/2017-18').expect(404);
+    await http().get('/frameworks/2017-18').set(OFFICER).expect(404);
   });
 });

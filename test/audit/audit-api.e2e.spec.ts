@@ -1,13 +1,14 @@
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { BLABY_CASE, BLABY_CSP, BLABY_PLAN } from '@test/read-models/blaby-plan';
 import { type SeededApi, seededApi } from '@test/read-models/seeded-api';
+import { AUDITOR } from '@test/support/seed';
 import { parseCsv } from './csv';
 
 /** The auditor's tools over HTTP, on the real API (PostgreSQL when TEST_DATABASE_URL is set, else PGlite). */
 describe('the auditor’s tools under /audit', () => {
   let seeded: SeededApi;
   let beforePlan: string;
-  const http = () => seeded.http();
+  const http = () => seeded.http(AUDITOR);
 
   beforeAll(async () => {
     seeded = await seededApi();

@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { startApi, type TestApi } from '@test/support/api-app';
+import { httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
+import { actingAs } from '@test/support/tokens';
 
 /**
  * Blaby's Partnership Locality Fund year, driven over HTTP as the framework describes it
@@ -10,7 +11,7 @@ import { OFFICER, seed201617 } from '@test/support/seed';
  * agreement awarded within the £29,700 allocation, and performance reported and rated.
  * Runs against real PostgreSQL when TEST_DATABASE_URL is set, else on embedded PGlite.
  */
-const cspOf = (locality: string) => ({ 'X-Actor-Id': `csp.${locality}`, 'X-Actor-Role': 'csp', 'X-Actor-Locality': locality });
+const cspOf = (locality: string) => actingAs('csp', locality, { sub: `csp.${locality}` });
 const BLABY_CSP = cspOf('blaby');
 
 const MEASURES = [
@@ -46,7 +47,7 @@ describe("Blaby's Partnership Locality Fund 2016/17, over HTTP", () => {
   let api: TestApi;
   let blaby: string;
   let rutland: string;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => httpAs(api, OFFICER)();
 
   const caseOf = async (caseId: string) => http().get(`/cases/${caseId}`).expect(200);
   const historyOf = async (caseId: string) => (await http().get(`/cases/${caseId}/history`).expect(200)).body;
@@ -65,7 +66,7 @@ describe("Blaby's Partnership Locality Fund 2016/17, over HTTP", () => {
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
     api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
-    await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
+    await http().post('/frameworks/import').set(ADMIN).send(seed201617()).expect(201);
     const { body } = await http().get('/frameworks/2016-17/commitments').expect(200);
     const plfCase = (locality: string): string => body.items.find((i: { locality: string; mechanism: string }) => i.locality === locality && i.mechanism === 'plf').caseId;
     blaby = plfCase('blaby');
@@ -217,7 +218,7 @@ describe("Blaby's Partnership Locality Fund 2016/17, over HTTP", () => {
     expect(held.body).toMatchObject({ stage: 'meeting-held', revision: 4 });
   });
 
-  it('lists every event of the case in order, each with the actor from the request headers', async () => {
+  it('lists every event of the case in order, each with the actor from the bearer token', async () => {
     const history = await historyOf(blaby);
     expect(history.count).toBe(8);
     expect(history.items.map((e: { type: string }) => e.type)).toEqual([
@@ -232,9 +233,9 @@ describe("Blaby's Partnership Locality Fund 2016/17, over HTTP", () => {
     ]);
     history.items.forEach((e: { revision: number }, i: number) => expect(e.revision).toBe(i));
     const actors = history.items.map((e: { metadata: { actor: unknown } }) => e.metadata.actor);
-    const officer = { id: OFFICER['X-Actor-Id'], role: OFFICER['X-Actor-Role'] };
+    const [admin, officer] = [{ id: 'admin.one', role: 'admin' }, { id: 'officer.one', role: 'opcc-staff' }];
     const csp = { id: 'csp.blaby', role: 'csp', locality: 'blaby' };
-    expect(actors).toEqual([officer, csp, officer, officer, officer, officer, csp, csp]);
+    expect(actors).toEqual([admin, csp, officer, officer, officer, officer, csp, csp]);
     expect(history.items[1].metadata).toMatchObject({ idempotencyKey: 'blaby-plan-v1', occurredAt: expect.stringMatching(/^2016-01-12T/) });
     expect(history.items[1].data).toMatchObject({ totalPence: 2_970_000, submittedOn: '2016-01-12' });
   });

@@ -1,7 +1,6 @@
-import request from 'supertest';
-import { startApi, type TestApi } from '@test/support/api-app';
+import { httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 
 /**
  * Every case command endpoint, once along each mechanism's path (section 6.2 a–d and 6.3):
@@ -36,7 +35,7 @@ const proposal = (caseId: string, mechanism: 'direct' | 'co-commissioning', esti
 describe('every case command over HTTP', () => {
   let pg: TemporaryPostgres | undefined;
   let api: TestApi;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => httpAs(api, OFFICER)();
 
   /** POSTs a command and expects 200 at `stage`; shows the problem when it is refused. */
   const step = async (caseId: string, path: string, body: object, stage: string) => {
@@ -57,10 +56,10 @@ describe('every case command over HTTP', () => {
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
     api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
-    await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
-    // The year is fully committed on import; new awards need a recorded draw on the reserve.
+    await http().post('/frameworks/import').set(ADMIN).send(seed201617()).expect(201);
+    // The year is fully committed on import; new awards need a recorded draw on the reserve (an admin's).
     const draw = { pence: 10_000_000, reason: 'New PCC priorities', decisionRef: 'PCC/DEC/2016/041', on: '2016-05-20' };
-    await http().post('/frameworks/2016-17/reserve-draws').set(OFFICER).send(draw).expect(201);
+    await http().post('/frameworks/2016-17/reserve-draws').set(ADMIN).send(draw).expect(201);
   });
   afterAll(async () => {
     await api?.close();
@@ -140,7 +139,7 @@ describe('every case command over HTTP', () => {
     await step('2016-17-G-declined', 'decline', { reason: 'Duplicates the Charnwood PLF youth diversion', on: '2016-09-21' }, 'declined');
   });
 
-  it('documents every command in the OpenAPI document: headers, the 200 result and a problem+json refusal', async () => {
+  it('documents every command in the OpenAPI document: bearer auth, headers, the 200 result and problem+json refusals', async () => {
     const { body } = await http().get('/docs/openapi.json').expect(200);
     const paths = [
       'tender', 'provider-selection', 'single-provider-dispensation', 'board', 'board-decision', 'plan', 'meeting',
@@ -150,7 +149,12 @@ describe('every case command over HTTP', () => {
     for (const path of paths) {
       const post = body.paths[`/cases/{caseId}/${path}`]?.post;
       expect({ path, documented: Boolean(post) }).toEqual({ path, documented: true });
-      expect(post.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['caseId', 'If-Match', 'Idempotency-Key', 'X-Actor-Id']));
+      expect(post.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['caseId', 'If-Match', 'Idempotency-Key']));
+      expect(post.parameters.map((p: { name: string }) => p.name)).not.toContain('X-Actor-Id');
+      expect(post.security).toEqual([{ bearer: [] }]);
+      expect(post['x-access'].roles).toEqual(expect.arrayContaining(['opcc-staff', 'admin']));
+      expect(post.responses['401'].content['application/problem+json']).toBeDefined();
+      expect(post.responses['403'].content['application/problem+json']).toBeDefined();
       expect(post.requestBody).toBeDefined();
       expect(post.responses['200'].content['application/json'].example).toBeDefined();
       expect(post.responses['422'].content['application/problem+json']).toBeDefined();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { load } from 'js-yaml';
+import { loadConfig } from '@app/config';
 
 type Service = {
   command?: string | string[];
@@ -69,6 +70,12 @@ describe('docker-compose.yml', () => {
     expect(containerPorts(service('api'))).toContain(3000);
     expect(words(service('api').healthcheck?.test)).toContain('/health');
     expect(containerPorts(service('mailpit'))).toContain(8025);
+  });
+
+  it.each(['api', 'worker'])("gives %s an environment the app's own configuration accepts, with its defaults", (name) => {
+    const withDefaults = (value: unknown) => String(value).replace(/\$\{[A-Za-z_]\w*:-([^}]*)\}/g, '$1');
+    const environment = service(name).environment as Record<string, unknown>;
+    expect(() => loadConfig(Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, withDefaults(value)])))).not.toThrow();
   });
 
   it('gives every ${VAR} a default or documents it in a comment', () => {

@@ -28,7 +28,7 @@ describe('the audit-log read model over HTTP', () => {
     const { body } = await http().get('/audit-log').expect(200);
     expect(body.items).toHaveLength(50);
     expect(body.nextAfter).toBe(body.items[49].position);
-    expect(body.items[0]).toMatchObject({ type: 'FrameworkImported', streamId: 'framework-2016-17', locality: null, caseId: null, actor: { id: 'officer.one', role: 'opcc-staff', locality: null } });
+    expect(body.items[0]).toMatchObject({ type: 'FrameworkImported', streamId: 'framework-2016-17', locality: null, caseId: null, actor: { id: 'admin.one', role: 'admin', locality: null } });
     expect(body.items[0]).toEqual(expect.objectContaining({ occurredAt: expect.any(String), recordedAt: expect.any(String), correlationId: expect.any(String), causationId: expect.any(String) }));
   });
 

@@ -1,6 +1,9 @@
+import { actingAs } from '@test/support/tokens';
+
 /** Blaby CSP's plan for its £29,700 PLF allocation, submitted on 12 Jan 2016 (the shape POST /cases/:id/plan takes). */
 export const BLABY_CASE = '2016-17-B51';
-export const BLABY_CSP = { 'X-Actor-Id': 'csp.blaby', 'X-Actor-Role': 'csp', 'X-Actor-Locality': 'blaby' } as const;
+/** A user of Blaby's Community Safety Partnership. */
+export const BLABY_CSP = actingAs('csp', 'blaby', { sub: 'csp.blaby' });
 
 export const BLABY_PLAN = {
   budgetLines: [

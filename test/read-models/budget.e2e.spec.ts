@@ -1,5 +1,5 @@
 import { eventually } from '@test/support/api-app';
-import { OFFICER } from '@test/support/seed';
+import { ADMIN } from '@test/support/seed';
 import { seededApi, type SeededApi } from './seeded-api';
 
 /** Table 1: the £450,000 Partnership Locality Fund split by the Vulnerable Localities Index. */
@@ -96,7 +96,7 @@ describe('the budget read model over HTTP', () => {
 
   it('moves the reserve and what is available when the reserve is drawn on', async () => {
     const draw = { pence: 2_500_000, reason: 'Incoming PCC decision to fund a hate crime initiative', decisionRef: 'PCC/DEC/2016/041', on: '2016-06-15' };
-    await http().post('/frameworks/2016-17/reserve-draws').set(OFFICER).send(draw).expect(201);
+    await http().post('/frameworks/2016-17/reserve-draws').set(ADMIN).send(draw).expect(201);
     const body = await eventually(async () => {
       const res = await http().get('/frameworks/2016-17/budget').expect(200);
       expect(res.body.reservePence).toBe(33_901_700 - 2_500_000);

@@ -1,8 +1,7 @@
-import request from 'supertest';
 import type { TestApi } from '@test/support/api-app';
-import { eventually } from '@test/support/api-app';
+import { eventually, httpAs } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 import { at, ManualClock, startApiAt } from './outcomes-deadlines-api';
 
 /**
@@ -20,7 +19,7 @@ describe('outcomes over HTTP', () => {
   ];
   let pg: TemporaryPostgres | undefined;
   let api: TestApi;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => httpAs(api, OFFICER)();
   const report = (measureId: string, period: string, actual: number) =>
     http().post(`/cases/${MENTORING}/performance-reports`).set(OFFICER).send({ measureId, period, actual }).expect(200);
   const mentoring = () => http().get(`/outcomes/${MENTORING}`).expect(200);
@@ -28,7 +27,7 @@ describe('outcomes over HTTP', () => {
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
     api = await startApiAt(clock, pg ? { DATABASE_URL: pg.url } : {});
-    await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
+    await http().post('/frameworks/import').set(ADMIN).send(seed201617()).expect(201);
   });
   afterAll(async () => {
     await api?.close();

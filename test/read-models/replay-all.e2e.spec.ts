@@ -2,11 +2,10 @@ import { CaseService } from '@app/commissioning';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionsService, READ_MODELS, replayProjection } from '@app/projections';
-import request from 'supertest';
-import { eventually, startApi, type TestApi } from '@test/support/api-app';
+import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { runBlabyJourney } from '@test/support/blaby-journey';
 import { freshPostgres, testDatabaseUrl, type TemporaryPostgres } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 
 describe('replaying the whole log', () => {
   let pg: TemporaryPostgres | undefined;
@@ -15,9 +14,9 @@ describe('replaying the whole log', () => {
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
     api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
-    await request(api.app.getHttpServer()).post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
+    await httpAs(api, ADMIN)().post('/frameworks/import').send(seed201617()).expect(201);
     const cases = api.app.get(CaseService);
-    const { body } = await request(api.app.getHttpServer()).get('/frameworks/2016-17/commitments').expect(200);
+    const { body } = await httpAs(api, OFFICER)().get('/frameworks/2016-17/commitments').expect(200);
     await runBlabyJourney(cases, body.items.find((i: { locality: string }) => i.locality === 'blaby').caseId);
   });
   afterAll(async () => {

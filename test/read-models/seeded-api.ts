@@ -1,11 +1,11 @@
-import request from 'supertest';
-import { eventually, startApi, type TestApi } from '@test/support/api-app';
+import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 
 export interface SeededApi {
   readonly api: TestApi;
-  http(): ReturnType<typeof request>;
+  /** Requests as `caller` (default: an OPCC officer). */
+  http(caller?: Record<string, string>): ReturnType<ReturnType<typeof httpAs>>;
   close(): Promise<void>;
 }
 
@@ -17,8 +17,8 @@ export interface SeededApi {
 export async function seededApi(): Promise<SeededApi> {
   const pg: TemporaryPostgres | undefined = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;
   const api = await startApi(pg ? { DATABASE_URL: pg.url } : {});
-  const http = () => request(api.app.getHttpServer());
-  await http().post('/frameworks/import').set(OFFICER).send(seed201617()).expect(201);
+  const http = (caller: Record<string, string> = OFFICER) => httpAs(api, caller)();
+  await http(ADMIN).post('/frameworks/import').send(seed201617()).expect(201);
   // 1 framework event and 57 case openings: every read model has the whole import.
   await eventually(async () => {
     expect((await http().get('/audit-log?limit=500').expect(200)).body.items).toHaveLength(58);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { actingAs } from './tokens';
 
 export const SEED_2016_17 = join(__dirname, '..', '..', 'infra', 'seed', 'framework-2016-17.json');
 
@@ -8,4 +9,9 @@ export function seed201617(): Record<string, unknown> {
   return JSON.parse(readFileSync(SEED_2016_17, 'utf8'));
 }
 
-export const OFFICER = { 'X-Actor-Id': 'officer.one', 'X-Actor-Role': 'opcc-staff' } as const;
+/** A commissioning officer: every command and query but the admin tasks and the /audit tools. */
+export const OFFICER = actingAs('opcc-staff', undefined, { sub: 'officer.one' });
+/** An administrator: framework import and reserve draws are theirs alone. */
+export const ADMIN = actingAs('admin', undefined, { sub: 'admin.one' });
+/** An auditor: reads everything, writes nothing. */
+export const AUDITOR = actingAs('auditor', undefined, { sub: 'auditor.one' });

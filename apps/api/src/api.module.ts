@@ -4,6 +4,8 @@ import { CommissioningModule } from '@app/commissioning';
 import { ConfigModule } from '@app/config';
 import { ClockModule, HealthModule, PersistenceModule } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
+import { RemindersModule } from '@app/reminders';
+import { AccessModule } from './access/access.module';
 import { CaseRunner } from './cases/case-runner';
 import { CasesController } from './cases/cases.controller';
 import { CoCommissioningController } from './cases/co-commissioning.controller';
@@ -21,7 +23,7 @@ import { OutcomesApiModule } from './read-models/outcomes/outcomes-api.module';
 import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), ProjectionsModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule],
   controllers: [
     FrameworksController,
     CasesController,

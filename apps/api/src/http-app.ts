@@ -1,9 +1,22 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
 import { ProblemDetailsFilter, strictValidationPipe } from '@app/platform';
+import { securityHeaders } from './http/security-headers';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get(AppConfig);
+  app.use(securityHeaders());
+  // No CORS headers at all unless origins are configured: browsers then refuse cross-site calls.
+  if (config.CORS_ORIGINS?.length) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'Idempotent-Replayed', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   // A framework document is about 100 KB; nothing the API takes is near 2 MB.
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(strictValidationPipe());
@@ -15,11 +28,27 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
       .setTitle('Commissioning Ledger')
       .setDescription(
         "Commands and queries of a Police and Crime Commissioner's commissioning lifecycle. " +
+          'Every route but /health and /metrics needs a bearer token (`npm run cli -- token --role opcc-staff` prints one); ' +
+          'x-access on each operation says which roles it admits. ' +
           'Errors are RFC 9457 application/problem+json. Money is integer pence; dates are Europe/London business dates.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'sub: actor id; role (or roles): opcc-staff, csp, auditor, admin; locality: a CSP user’s' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  bearerOnce(document);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { persistAuthorization: true, showExtensions: true },
+  });
   return app;
+}
+
+/** A method's @Roles and its controller's each declare bearer auth: say it once per operation. */
+function bearerOnce(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as Array<{ security?: unknown[] }>) {
+      if (Array.isArray(operation?.security)) operation.security = [...new Set(operation.security.map((s) => JSON.stringify(s)))].map((s) => JSON.parse(s));
+    }
+  }
 }

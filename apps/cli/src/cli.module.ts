@@ -10,10 +10,11 @@ import { ImportCommand } from './import.command';
 import { ReplayCommand } from './replay.command';
 import { SimulateCommand } from './simulate.command';
 import { StatusCommand } from './status.command';
+import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
 @Module({
   imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule, AuditModule],
-  providers: [SimulateCommand, StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand],
+  providers: [SimulateCommand, StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand, TokenCommand],
 })
 export class CliModule {}

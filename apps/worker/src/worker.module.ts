@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
-import { PersistenceModule, RedisStatus } from '@app/platform';
+import { ClockModule, PersistenceModule, RedisStatus } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
+import { RemindersModule } from '@app/reminders';
 
-/** Background work driven by the log: projections and reminder jobs run here. */
+/** Background work driven by the log: projections, and the reminder schedule, jobs and email. */
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ProjectionsModule.always()],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, ProjectionsModule.always(), RemindersModule.always()],
   providers: [RedisStatus],
 })
 export class WorkerModule {}

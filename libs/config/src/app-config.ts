@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const orDefault = <T>(fallback: T) => ({ value }: { value: unknown }) => trimmed({ value }) ?? fallback;
@@ -117,6 +117,42 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   readonly PUBLIC_URL: string = 'http://localhost:3000';
 
+  /** HS256 secret of bearer tokens; unset (and no JWKS_URL): generated once into DATA_DIR/jwt-secret. */
+  @Transform(trimmed)
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters: a long random string' })
+  readonly JWT_SECRET?: string;
+
+  /** An identity provider's JWKS: tokens are then checked against its keys (RS256 and other asymmetric algorithms) only. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'JWKS_URL must be an http:// or https:// URL' })
+  readonly JWKS_URL?: string;
+
+  /** When set, a token's iss must be this. */
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly JWT_ISSUER?: string;
+
+  /** When set, a token's aud must include this. */
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly JWT_AUDIENCE?: string;
+
+  /** Requests a client (by IP address) may make a minute before it is answered 429. */
+  @Transform(intOr(600))
+  @IsInt()
+  @Min(1)
+  readonly RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** Origins allowed to call the API from a browser, comma-separated; unset: no CORS headers at all. */
+  @Transform(({ value }) => trimmed({ value })?.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean))
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://ledger.example.org, separated by commas' })
+  readonly CORS_ORIGINS?: string[];
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -142,6 +178,12 @@ export const CONFIG_KEYS = [
   'CSP_EMAIL_TEMPLATE',
   'CONTRACT_MANAGER_EMAIL',
   'PUBLIC_URL',
+  'JWT_SECRET',
+  'JWKS_URL',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'RATE_LIMIT_PER_MINUTE',
+  'CORS_ORIGINS',
   'LOG_LEVEL',
 ] as const;
 

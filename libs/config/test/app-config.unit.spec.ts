@@ -36,3 +36,24 @@ describe('configuration', () => {
     expect(loadConfig({ HOME: '/root', PORT: '8080' }).PORT).toBe(8080);
   });
 });
+
+describe('configuration of access and hardening', () => {
+  it('defaults to a generated token secret, 600 requests a minute per client, and no CORS', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ RATE_LIMIT_PER_MINUTE: 600 });
+    expect([config.JWT_SECRET, config.JWKS_URL, config.JWT_ISSUER, config.JWT_AUDIENCE, config.CORS_ORIGINS]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads CORS_ORIGINS as a list of origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, https://b.example.org/' }).CORS_ORIGINS).toEqual(['https://a.example.org', 'https://b.example.org']);
+  });
+
+  it.each([
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ JWKS_URL: 'ftp://sso.example.org/jwks' }, 'JWKS_URL'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ CORS_ORIGINS: 'https://ok.example.org,*' }, 'CORS_ORIGINS'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});

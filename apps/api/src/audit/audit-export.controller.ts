@@ -3,12 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
 import { AUDIT_LOG, type AuditLog, exportLines, parseExportFilter, selectEvents } from '@app/audit';
 import { ExportQueryDto } from './audit-query.dto';
 
 const CONTENT_TYPE = { jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
 
 @ApiTags('audit')
+@Roles('auditor', 'admin')
 @Controller('audit')
 export class AuditExportController {
   private readonly logger = new Logger('AuditExport');

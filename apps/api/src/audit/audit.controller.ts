@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
+import { Roles } from '@app/auth';
 import { CaseIdPipe, FinancialYearPipe } from '@app/platform';
 import { AsOfQueryDto } from './audit-query.dto';
 import { presentCaseAsOf } from './case-as-of.presenter';
 
+/** The auditor's tools; OPCC staff read the audit log read model (GET /audit-log) instead. */
 @ApiTags('audit')
+@Roles('auditor', 'admin')
 @Controller('audit')
 export class AuditController {
   constructor(

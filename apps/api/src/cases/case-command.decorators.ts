@@ -9,7 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ACTOR_HEADERS, COMMAND_HEADERS } from '../http/api-headers';
+import { Roles } from '@app/auth';
+import { COMMAND_HEADERS } from '../http/api-headers';
 
 const problem = (example: Record<string, unknown>) => ({
   'application/problem+json': {
@@ -54,11 +55,15 @@ const COMMAND_RESULT = {
   },
 };
 
-/** A controller of commands on an existing case, under /cases/:caseId/…. */
+/**
+ * A controller of commands on an existing case, under /cases/:caseId/…: for OPCC staff and
+ * admins, unless a command's own @Roles says otherwise (a CSP's plan and reports).
+ */
 export function CaseCommandController(tag: string): ClassDecorator {
   return applyDecorators(
     ApiTags(tag),
-    ...[...ACTOR_HEADERS, ...COMMAND_HEADERS].map((header) => ApiHeader(header)),
+    ...COMMAND_HEADERS.map((header) => ApiHeader(header)),
+    Roles('opcc-staff', 'admin'),
     ApiBadRequestResponse({
       description: 'The body, a header or the case id is malformed; `errors[]` names each field. Nothing is appended.',
       content: problem({

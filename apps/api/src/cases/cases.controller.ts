@@ -1,17 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
 import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
 import { CaseIdPipe } from '@app/platform';
-import { ACTOR_HEADERS, COMMAND_HEADERS } from '../http/api-headers';
+import { COMMAND_HEADERS } from '../http/api-headers';
 import { presentCase } from './case.presenter';
 import { CaseRunner } from './case-runner';
 import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from './case-opening.dto';
 
 @ApiTags('cases')
-@ApiHeader(ACTOR_HEADERS[0])
-@ApiHeader(ACTOR_HEADERS[1])
-@ApiHeader(ACTOR_HEADERS[2])
 @ApiHeader(COMMAND_HEADERS[1])
 @Controller('cases')
 export class CasesController {
@@ -22,6 +20,7 @@ export class CasesController {
   ) {}
 
   @Post('proposals')
+  @Roles('opcc-staff', 'admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Raise a proposal for direct commissioning or co-commissioning' })
   async raiseProposal(@Body() body: RaiseProposalDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -30,6 +29,7 @@ export class CasesController {
   }
 
   @Post('plf-plan-requests')
+  @Roles('opcc-staff', 'admin')
   @HttpCode(201)
   @ApiOperation({ summary: "Request a CSP's plan for its Partnership Locality Fund allocation" })
   async requestCspPlan(@Body() body: RequestCspPlanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -39,6 +39,7 @@ export class CasesController {
   }
 
   @Post('grant-applications')
+  @Roles('opcc-staff', 'admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Receive a PCC grant application into an open round' })
   async receiveGrantApplication(@Body() body: ReceiveGrantApplicationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -47,6 +48,7 @@ export class CasesController {
   }
 
   @Get(':caseId')
+  @Roles('opcc-staff', 'csp:own-case', 'auditor', 'admin')
   @ApiOperation({ summary: 'A case as it stands; the ETag is its revision, for If-Match' })
   async get(@Param('caseId', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
     const state = await this.cases.get(caseId);
@@ -55,6 +57,7 @@ export class CasesController {
   }
 
   @Get(':caseId/history')
+  @Roles('opcc-staff', 'csp:own-case', 'auditor', 'admin')
   @ApiOperation({ summary: "Every event of the case, in order, with who, when and why" })
   async history(@Param('caseId', CaseIdPipe) caseId: string) {
     const events = await this.cases.history(caseId);

@@ -1,20 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
 import { FrameworkService, ImportFrameworkDocument, type ImportReport, RunFrameworkCommand } from '@app/commissioning';
 import { sumPence } from '@app/domain';
 import { formatPence } from '@app/domain';
 import { Clock, FinancialYearPipe } from '@app/platform';
-import { ACTOR_HEADERS } from '../http/api-headers';
 import { respond } from '../http/outcome-response';
 import { businessDateFor, commandContextFrom } from '../http/request-context';
 import { DrawOnReserveDto, OpenGrantRoundDto, SwitchGrantRoundsDto } from './framework.dto';
 import { presentCommitment, presentFramework } from './framework.presenter';
 
 @ApiTags('frameworks')
-@ApiHeader(ACTOR_HEADERS[0])
-@ApiHeader(ACTOR_HEADERS[1])
 @Controller('frameworks')
 export class FrameworksController {
   constructor(
@@ -24,6 +22,7 @@ export class FrameworksController {
   ) {}
 
   @Post('import')
+  @Roles('admin')
   @ApiOperation({
     summary: "Import a year's framework document",
     description:
@@ -36,6 +35,7 @@ export class FrameworksController {
   }
 
   @Get(':year')
+  @Roles('opcc-staff', 'auditor', 'admin')
   @ApiOperation({ summary: 'A framework: budget, themes, priorities, mechanisms, boards, localities, PLF deadline' })
   async get(@Param('year', FinancialYearPipe) year: string, @Res({ passthrough: true }) response: Response) {
     const state = await this.frameworks.load(year);
@@ -44,6 +44,7 @@ export class FrameworksController {
   }
 
   @Get(':year/commitments')
+  @Roles('opcc-staff', 'auditor', 'admin')
   @ApiOperation({ summary: 'Every line of the framework: Appendix B commitments and Appendix C allocations' })
   async commitments(@Param('year', FinancialYearPipe) year: string) {
     const state = await this.frameworks.load(year);
@@ -53,6 +54,7 @@ export class FrameworksController {
   }
 
   @Post(':year/reserve-draws')
+  @Roles('admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Draw on the commissioning reserve: its own recorded decision' })
   async drawOnReserve(
@@ -66,6 +68,7 @@ export class FrameworksController {
   }
 
   @Post(':year/pcc-grant-rounds/switch')
+  @Roles('opcc-staff', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Turn the opening of new PCC grant rounds on or off' })
   async switchGrantRounds(
@@ -79,6 +82,7 @@ export class FrameworksController {
   }
 
   @Post(':year/pcc-grant-rounds')
+  @Roles('opcc-staff', 'admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a PCC grant round (refused while the framework switch is off)' })
   async openGrantRound(

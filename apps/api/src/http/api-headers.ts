@@ -1,12 +1,6 @@
 import type { ApiHeaderOptions } from '@nestjs/swagger';
 
-/** Until access control puts the actor in a token, requests say who acts in headers. */
-export const ACTOR_HEADERS: ApiHeaderOptions[] = [
-  { name: 'X-Actor-Id', required: true, description: 'Who is acting', example: 'j.smith' },
-  { name: 'X-Actor-Role', required: true, description: 'The role they act in', example: 'opcc-staff' },
-  { name: 'X-Actor-Locality', required: false, description: 'A CSP user’s locality', example: 'blaby' },
-];
-
+/** Who acts is never a header: it is the bearer token's (see @Roles in @app/auth). */
 export const COMMAND_HEADERS: ApiHeaderOptions[] = [
   { name: 'If-Match', required: false, description: 'The case ETag last seen; a different current revision is refused with 409', example: '"3"' },
   { name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first result and appends nothing', example: 'a2c4e6-retry-safe' },

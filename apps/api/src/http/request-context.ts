@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, InternalServerErrorException } from '@nestjs/common';
 import type { Request } from 'express';
+import { callerOf } from '@app/auth';
 import { businessDateOf, isBusinessDate } from '@app/domain';
 import { canonicalJson } from '@app/event-store';
 import { Clock, type CommandContext, occurredAtFor, problemType } from '@app/platform';
@@ -35,16 +36,14 @@ export function businessDateFor(request: Request, clock: Clock): string {
 }
 
 /**
- * Who, why and when, from the request. The actor comes from headers until access control
- * puts it in a token; correlation from X-Correlation-Id (or a new one); each request is
- * the cause of what it appends.
+ * Who, why and when, from the request. The actor is the caller the access guard admitted,
+ * from the bearer token alone; correlation from X-Correlation-Id (or a new one); each
+ * request is the cause of what it appends.
  */
 export function commandContextFrom(request: Request, clock: Clock): CommandContext {
-  const id = header(request, 'X-Actor-Id');
-  const role = header(request, 'X-Actor-Role');
-  if (!id) throw badHeader('X-Actor-Id', 'is required: who is acting');
-  if (!role) throw badHeader('X-Actor-Role', 'is required: the role the actor acts in');
-  const locality = header(request, 'X-Actor-Locality');
+  const caller = callerOf(request);
+  // The guard admits every command route with a caller; none here means a route left @Public by mistake.
+  if (!caller) throw new InternalServerErrorException('No authenticated caller on a command route');
   const idempotencyKey = header(request, 'Idempotency-Key');
   if (idempotencyKey !== undefined && !/^[\w.:-]{1,200}$/.test(idempotencyKey)) {
     throw badHeader('Idempotency-Key', 'must be 1–200 letters, digits, or . _ : -');
@@ -53,7 +52,7 @@ export function commandContextFrom(request: Request, clock: Clock): CommandConte
     .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {}, 'body')}`)
     .digest('hex');
   return {
-    actor: { id, role, ...(locality ? { locality } : {}) },
+    actor: { id: caller.id, role: caller.role, ...(caller.locality ? { locality: caller.locality } : {}) },
     correlationId: header(request, 'X-Correlation-Id') ?? randomUUID(),
     causationId: randomUUID(),
     occurredAt: occurredAtFor(businessDateFor(request, clock), clock.now()),

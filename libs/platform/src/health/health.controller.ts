@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/auth';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type ProjectionStatus, ProjectionsService } from '@app/projections';
@@ -15,6 +16,7 @@ export interface HealthReport {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

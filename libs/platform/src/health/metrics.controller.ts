@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/auth';
 import { ProjectionsService } from '@app/projections';
 import { RedisStatus } from '../redis/redis-status';
 
 /** Prometheus text exposition of what an operator watches: read-model lag and Redis. */
 @ApiTags('health')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(

@@ -87,6 +87,7 @@ export function outcomeView(doc: OutcomeDoc, today: BusinessDate) {
 
 export interface OutcomeQuery {
   readonly financialYear?: string;
+  readonly locality?: string;
   readonly theme?: string;
   readonly priority?: string;
   /** Matches the contract's overall (worst latest) RAG. */
@@ -98,6 +99,7 @@ export interface OutcomeQuery {
 export function matchesOutcomeQuery(view: OutcomeView, q: OutcomeQuery): boolean {
   return (
     (q.financialYear === undefined || view.financialYear === q.financialYear) &&
+    (q.locality === undefined || view.locality === q.locality) &&
     (q.theme === undefined || view.theme === q.theme) &&
     (q.priority === undefined || view.primaryPriorities.includes(q.priority)) &&
     (q.rag === undefined || view.rag === q.rag) &&

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/auth';
 import { DomainError } from '@app/domain';
 import { AuditLogQueryDto } from './audit-log.dto';
 import { AuditLogQuery } from './audit-log.query';
@@ -37,6 +38,7 @@ const BAD_REQUEST = {
 };
 
 @ApiTags('audit')
+@Roles('opcc-staff', 'auditor', 'admin')
 @Controller('audit-log')
 export class AuditLogController {
   constructor(private readonly log: AuditLogQuery) {}

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
 import { FinancialYearPipe } from '@app/platform';
 import { sendBudgetCsv } from './budget.csv';
 import { BUDGET_CSV_EXAMPLE, BUDGET_EXAMPLE, NOT_FOUND_EXAMPLE } from './budget.examples';
@@ -17,6 +18,7 @@ const DESCRIPTION =
   'whole under "SP5+SP6". Values are integer pence; `formatted` has them as UK money.';
 
 @ApiTags('budget')
+@Roles('opcc-staff', 'auditor', 'admin')
 @Controller('frameworks')
 export class BudgetController {
   constructor(private readonly budget: BudgetQuery) {}

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/auth';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { businessDateOf, daysBetween, formatUkDate } from '@app/domain';
 import { Clock } from '@app/platform';
@@ -46,7 +47,9 @@ const BAD_REQUEST = {
   errors: [{ field: 'dueBefore', reason: 'dueBefore must be a real date written YYYY-MM-DD (Europe/London business date)' }],
 };
 
+/** A CSP user's query is held to its own locality by the access guard. */
 @ApiTags('deadlines')
+@Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
 @Controller('deadlines')
 export class DeadlinesController {
   constructor(

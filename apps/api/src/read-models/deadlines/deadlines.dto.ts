@@ -21,7 +21,7 @@ export class DeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS, { message: `kind must be one of ${DEADLINE_KINDS.join(', ')}` })
   kind?: (typeof DEADLINE_KINDS)[number];
 
-  @ApiPropertyOptional({ description: "The case's locality slug", example: 'blaby' })
+  @ApiPropertyOptional({ description: "The case's locality slug; a CSP user's is always its own", example: 'blaby' })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
   locality?: string;

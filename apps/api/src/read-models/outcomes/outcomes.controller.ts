@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
 import { CaseIdPipe } from '@app/platform';
 import { sendOutcomesCsv } from './outcomes.csv';
 import { OutcomesQueryDto, RollupsQueryDto } from './outcomes.dto';
@@ -23,6 +24,7 @@ export class OutcomesController {
   constructor(private readonly outcomes: OutcomesQuery) {}
 
   @Get('outcomes.csv')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
   @ApiOperation({ summary: 'The outcomes table as a CSV download, with the same filters', description: CSV_COLUMNS })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV', content: { 'text/csv': { example: CSV_EXAMPLE } } })
@@ -33,6 +35,7 @@ export class OutcomesController {
   }
 
   @Get('outcomes')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
   @ApiOperation({
     summary: 'Contracts with their measures, report history, latest RAG, overdue reports and under-achievement',
     description: `From the outcomes read model. rag is the worst latest RAG of the measures. ${PERIODS}`,
@@ -49,7 +52,9 @@ export class OutcomesController {
     return { items, total, limit, offset, today };
   }
 
+  // Totals over every locality: a CSP user's view cannot be cut out of them.
   @Get('outcomes/rollups')
+  @Roles('opcc-staff', 'auditor', 'admin')
   @ApiOperation({
     summary: 'Spend, contracts, measures and share of measures on target, per primary strategic priority and per theme',
     description:
@@ -63,6 +68,7 @@ export class OutcomesController {
   }
 
   @Get('outcomes/:caseId')
+  @Roles('opcc-staff', 'csp:own-case', 'auditor', 'admin')
   @ApiOperation({ summary: "One contract's outcome monitoring", description: PERIODS })
   @ApiNotFoundResponse(NOT_FOUND)
   one(@Param('caseId', CaseIdPipe) caseId: string) {

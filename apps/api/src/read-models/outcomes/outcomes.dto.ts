@@ -13,6 +13,11 @@ export class OutcomesQueryDto {
   @Matches(/^\d{4}-\d{2}$/, { message: 'financialYear must be a financial year written like 2016-17' })
   financialYear?: string;
 
+  @ApiPropertyOptional({ description: "The contract's locality slug (PLF agreements); a CSP user's is always its own", example: 'blaby' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  locality?: string;
+
   @ApiPropertyOptional({ description: 'Theme code', example: 'reducing-offending' })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'theme must be a theme code such as reducing-offending' })

@@ -22,6 +22,7 @@ export class OutcomesQuery {
   async list(dto: OutcomesQueryDto, page: { limit?: number; offset?: number }) {
     const query: OutcomeQuery = {
       financialYear: dto.financialYear,
+      locality: dto.locality,
       theme: dto.theme,
       priority: dto.priority,
       rag: dto.rag,

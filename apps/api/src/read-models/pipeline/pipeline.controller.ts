@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/auth';
 import { businessDateOf } from '@app/domain';
 import { Clock } from '@app/platform';
 import { pipelineItem } from '@app/projections/pipeline';
@@ -41,7 +42,9 @@ const BAD_REQUEST = {
   errors: [{ field: 'limit', reason: 'limit must not be greater than 500' }],
 };
 
+/** A CSP user's query is held to its own locality by the access guard. */
 @ApiTags('pipeline')
+@Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
 @Controller('pipeline')
 export class PipelineController {
   constructor(

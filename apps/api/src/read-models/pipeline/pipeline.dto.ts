@@ -23,7 +23,7 @@ export class PipelineQueryDto {
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'stage must be a stage id such as plan-requested' })
   stage?: string;
 
-  @ApiPropertyOptional({ description: 'Locality slug (PLF cases)', example: 'blaby' })
+  @ApiPropertyOptional({ description: "Locality slug (PLF cases); a CSP user's is always its own", example: 'blaby' })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
   locality?: string;

@@ -1,0 +1,98 @@
+import {
+  type BusinessDate,
+  daysBetween,
+  type DeadlineMissed,
+  formatUkDate,
+  type OpenCase,
+  parseDeadlineKey,
+  type ReminderSent,
+  workflowFor,
+} from '@app/domain';
+import type { MailSettings } from '../reminder-settings';
+
+export type Recipient = ReminderSent['data']['recipient'];
+
+export interface Email {
+  readonly to: string;
+  readonly cc?: string;
+  readonly subject: string;
+  readonly text: string;
+  /** Derived from the event id: the same notification always carries the same Message-ID. */
+  readonly messageId: string;
+}
+
+/** What the log says, enough to write the message: the event, its case as it stands, and the locality's name. */
+export interface NotificationFacts {
+  readonly eventId: string;
+  readonly event: ReminderSent | DeadlineMissed;
+  readonly state: OpenCase;
+  readonly localityName?: string;
+}
+
+export function addressOf(recipient: Recipient, state: OpenCase, mail: MailSettings): string {
+  switch (recipient) {
+    case 'csp':
+      return mail.cspTemplate.replace('{locality}', state.profile.locality ?? 'unknown');
+    case 'contract-manager':
+      return mail.contractManager;
+    case 'opcc-lead':
+      return mail.opccLead;
+  }
+}
+
+function whom(recipient: Recipient, facts: NotificationFacts): string {
+  const { state, localityName } = facts;
+  switch (recipient) {
+    case 'csp':
+      return `the Community Safety Partnership for ${localityName ?? state.profile.locality ?? 'its locality'}`;
+    case 'contract-manager':
+      return `the contract manager for ${state.contract?.provider ?? 'the provider'}`;
+    case 'opcc-lead':
+      return 'the OPCC commissioning lead';
+  }
+}
+
+/** "PLF meeting to be held", or "Performance report due: <measure>, 2016-Q1", in the workflow version's own words. */
+function whatIsDue(deadlineKey: string, state: OpenCase): { what: string; concerns: Recipient } {
+  const ref = parseDeadlineKey(deadlineKey);
+  const rule = workflowFor(state.workflow.id, state.workflow.version).deadlines.find((d) => d.kind === ref?.kind);
+  const label = rule?.label ?? ref?.kind ?? deadlineKey;
+  if (ref?.kind !== 'performance-report') return { what: label, concerns: rule?.concerns ?? 'opcc-lead' };
+  const measure = state.contract?.measures.find((m) => m.id === ref.measureId)?.name ?? ref.measureId;
+  return { what: `${label}: ${measure}, ${ref.period}`, concerns: rule?.concerns ?? 'contract-manager' };
+}
+
+const when = (from: BusinessDate, to: BusinessDate): string => {
+  const days = daysBetween(from, to);
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+};
+
+/** One email per ReminderSent or DeadlineMissed: what is due, for whom, by when, and where the case is. */
+export function renderNotification(facts: NotificationFacts, mail: MailSettings): Email {
+  const { event, state, eventId } = facts;
+  const { what, concerns } = whatIsDue(event.data.deadlineKey, state);
+  const title = state.profile.title;
+  const link = `${mail.publicUrl}/cases/${encodeURIComponent(state.profile.caseId)}`;
+  const messageId = `<${eventId}@${new URL(mail.publicUrl).hostname || 'commissioning-ledger'}>`;
+  const by = formatUkDate(event.data.dueOn);
+  const footer = `\nCase: ${link}\n\nThis message is recorded in the case's history (${event.type}, event ${eventId}) and is sent once.\n`;
+  if (event.type === 'ReminderSent') {
+    const { recipient, sentOn, dueOn } = event.data;
+    return {
+      to: addressOf(recipient, state, mail),
+      subject: `Reminder: ${what} by ${by} (${title})`,
+      text: `For ${whom(recipient, facts)}.\n\n${what} for "${title}" is due by ${by}, ${when(sentOn, dueOn)}.\n${footer}`,
+      messageId,
+    };
+  }
+  const cc = concerns === 'opcc-lead' ? undefined : addressOf(concerns, state, mail);
+  return {
+    to: addressOf(event.data.escalatedTo, state, mail),
+    ...(cc ? { cc } : {}),
+    subject: `Missed deadline: ${what} was due by ${by} (${title})`,
+    text:
+      `For ${whom('opcc-lead', facts)}, escalated.\n\n${what} for "${title}" was due by ${by} and had not been done when the day ended ` +
+      `(recorded ${formatUkDate(event.data.missedOn)}). It concerns ${whom(concerns, facts)}.\n${footer}`,
+    messageId,
+  };
+}
