@@ -54,9 +54,11 @@ export function financialYearOf(date: BusinessDate): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The business date of an instant, in Europe/London. */
 export function businessDateOf(instant: Date): BusinessDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = londonDay
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
   return `${parts.year}-${parts.month}-${parts.day}`;

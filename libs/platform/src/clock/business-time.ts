@@ -1,14 +1,18 @@
 import { type BusinessDate, BUSINESS_TIME_ZONE, businessDateOf } from '@app/domain';
 
+// Building an Intl formatter costs far more than using one: the scheduler asks for thousands of offsets.
+const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'shortOffset' });
+const offsets = new Map<BusinessDate, string>();
+
 /** The UTC offset of Europe/London on a date, as "+01:00" or "+00:00". */
 export function londonOffset(date: BusinessDate): string {
-  const noon = new Date(`${date}T12:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'shortOffset' })
-    .formatToParts(noon)
-    .find((part) => part.type === 'timeZoneName')?.value;
+  const known = offsets.get(date);
+  if (known) return known;
+  const name = offsetFormat.formatToParts(new Date(`${date}T12:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? '');
-  if (!match) return '+00:00';
-  return `${match[1]}${match[2].padStart(2, '0')}:${match[3] ?? '00'}`;
+  const offset = match ? `${match[1]}${match[2].padStart(2, '0')}:${match[3] ?? '00'}` : '+00:00';
+  offsets.set(date, offset);
+  return offset;
 }
 
 /**
