@@ -79,3 +79,21 @@ describe('missed deadlines', () => {
   });
   void plf;
 });
+
+describe('a deadline moved by an extension', () => {
+  const extended = event('MeetingDeadlineExtended', { previousDeadline: '2016-02-29', newDeadline: '2016-03-18', reason: 'Plan received late', extendedOn: '2016-03-02' });
+  const missedOn = (dueOn: string, on: string) =>
+    event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn, missedOn: on, escalatedTo: 'opcc-lead' });
+
+  it('is reminded of afresh for its new due date', () => {
+    given([...plfHistories.planSubmitted, sent(7), missedOn('2016-02-29', '2016-03-01'), extended])
+      .when({ ...remind(7, '2016-03-11'), dueOn: '2016-03-18' })
+      .thenMatches([{ type: 'ReminderSent' }]);
+  });
+
+  it('can be missed again at its new due date, once', () => {
+    const history = [...plfHistories.planSubmitted, missedOn('2016-02-29', '2016-03-01'), extended];
+    given(history).when({ ...missed('2016-03-19'), dueOn: '2016-03-18' }).thenMatches([{ type: 'DeadlineMissed' }]);
+    given([...history, missedOn('2016-03-18', '2016-03-19')]).when({ ...missed('2016-03-20'), dueOn: '2016-03-18' }).then([]);
+  });
+});

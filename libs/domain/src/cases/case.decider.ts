@@ -103,14 +103,14 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   }
   if (deadlineStatus(state, ref) !== 'open') return [];
   if (command.type === 'SendReminder') {
-    if (state.remindersSent?.includes(`${command.deadlineKey}|${command.daysBefore}`)) return [];
+    if (state.remindersSent?.includes(`${command.deadlineKey}|${command.dueOn}|${command.daysBefore}`)) return [];
     const { deadlineKey, dueOn, daysBefore, recipient } = command;
     return [{ type: 'ReminderSent', data: { deadlineKey, kind: ref.kind, dueOn, daysBefore, recipient, sentOn: command.on } }];
   }
   if (command.on <= command.dueOn) {
     throw new DomainError('NOT_YET_DUE', `${command.deadlineKey} is due on ${command.dueOn}; it cannot be missed on ${command.on}`);
   }
-  if (state.deadlinesMissed?.includes(command.deadlineKey)) return [];
+  if (state.deadlinesMissed?.includes(`${command.deadlineKey}|${command.dueOn}`)) return [];
   return [
     {
       type: 'DeadlineMissed',

@@ -29,9 +29,9 @@ export interface OpenCase {
   readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
   readonly contract?: ContractTerms;
   readonly reports: readonly Report[];
-  /** `<deadlineKey>|<daysBefore>` of every reminder sent. */
+  /** `<deadlineKey>|<dueOn>|<daysBefore>` of every reminder sent: a moved deadline is reminded of afresh. */
   readonly remindersSent?: readonly string[];
-  /** Keys of deadlines recorded as missed. */
+  /** `<deadlineKey>|<dueOn>` of every deadline recorded as missed. */
   readonly deadlinesMissed?: readonly string[];
 }
 

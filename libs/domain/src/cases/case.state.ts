@@ -85,9 +85,9 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'CspMeetingHeld':
       return { ...state, meetingOn: event.data.heldOn, meetingHeldOn: event.data.heldOn };
     case 'ReminderSent':
-      return { ...state, remindersSent: [...(state.remindersSent ?? []), `${event.data.deadlineKey}|${event.data.daysBefore}`] };
+      return { ...state, remindersSent: [...(state.remindersSent ?? []), `${event.data.deadlineKey}|${event.data.dueOn}|${event.data.daysBefore}`] };
     case 'DeadlineMissed':
-      return { ...state, deadlinesMissed: [...(state.deadlinesMissed ?? []), event.data.deadlineKey] };
+      return { ...state, deadlinesMissed: [...(state.deadlinesMissed ?? []), `${event.data.deadlineKey}|${event.data.dueOn}`] };
     case 'PlanLinesExcludedAsDuplicate':
       return state.plan ? { ...state, plan: { ...state.plan, excluded: [...state.plan.excluded, ...event.data.lineIds] } } : state;
     case 'GrantApplicationAssessed':

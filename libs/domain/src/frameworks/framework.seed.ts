@@ -138,6 +138,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   const refs = commitments.map((c) => c.ref);
   refs.filter((ref, i) => refs.indexOf(ref) !== i).forEach((ref) => p.add('ref', `line ref "${ref}" appears more than once`));
 
+  const reminderPolicies = readReminderPolicies(p, doc.reminderPolicies);
   if (p.list.length > 0) {
     throw new DomainError(
       'INVALID_FRAMEWORK',
@@ -161,8 +162,26 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
     plf: { totalPence: plfTotal, meetingDeadline },
     pccGrant: { newRoundsOpen: grant.newRoundsOpen === true },
     commitments,
+    ...(reminderPolicies ? { reminderPolicies } : {}),
     checksum,
   };
+}
+
+const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'];
+
+/** Optional: `{ "plf-meeting": { "remindDaysBefore": [28, 14, 7, 1, 0], "escalate": true } }`. */
+function readReminderPolicies(p: Problems, raw: unknown): FrameworkDefinition['reminderPolicies'] {
+  if (raw === undefined) return undefined;
+  const policies = p.object(raw, 'reminderPolicies');
+  for (const [kind, entry] of Object.entries(policies)) {
+    const at = `reminderPolicies.${kind}`;
+    if (!DEADLINE_KINDS.includes(kind)) p.add(at, `must be one of ${DEADLINE_KINDS.join(', ')}`);
+    const days = (entry as { remindDaysBefore?: unknown } | null)?.remindDaysBefore;
+    if (!Array.isArray(days) || !days.every((d) => Number.isInteger(d) && d >= 0 && d <= 366)) {
+      p.add(`${at}.remindDaysBefore`, 'must be a list of whole numbers of days, 0 to 366');
+    }
+  }
+  return policies as FrameworkDefinition['reminderPolicies'];
 }
 
 interface LineContext {

@@ -79,6 +79,8 @@ export interface FrameworkDefinition {
   readonly plf: { readonly totalPence: Pence; readonly meetingDeadline: BusinessDate };
   readonly pccGrant: { readonly newRoundsOpen: boolean };
   readonly commitments: readonly Commitment[];
+  /** Per deadline kind, the days before at which reminders go, overriding the workflows' own offsets. */
+  readonly reminderPolicies?: Readonly<Record<string, { readonly remindDaysBefore: readonly number[]; readonly escalate?: boolean }>>;
   /** SHA-256 of the imported document, so importing the same file again is recognised. */
   readonly checksum: string;
 }

@@ -54,9 +54,9 @@ export class ReminderProcessor {
       name === 'remind'
         ? [
             { type: 'SendReminder', on, deadlineKey: data.deadlineKey, dueOn: data.dueOn, daysBefore: data.daysBefore, recipient: deadline.concerns },
-            `reminder:${data.deadlineKey}:${data.daysBefore}`,
+            `reminder:${data.deadlineKey}:${data.dueOn}:${data.daysBefore}`,
           ]
-        : [{ type: 'RecordDeadlineMissed', on, deadlineKey: data.deadlineKey, dueOn: data.dueOn }, `deadline-missed:${data.deadlineKey}`];
+        : [{ type: 'RecordDeadlineMissed', on, deadlineKey: data.deadlineKey, dueOn: data.dueOn }, `deadline-missed:${data.deadlineKey}:${data.dueOn}`];
     const appended = await this.execute(deadline.caseId, command, this.context(job, key, on, now));
     await this.hooks.afterAppend?.(job, appended);
     return appended.length > 0 ? `${command.type}: appended` : `${command.type}: already done or no longer wanted`;

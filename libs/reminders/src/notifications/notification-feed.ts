@@ -6,26 +6,9 @@ import type { ReminderQueues } from '../jobs/reminder-queues';
 export const FEED_CHECKPOINT = 'notifications';
 const NOTIFYING = new Set(['ReminderSent', 'DeadlineMissed']);
 
-/*
- * The outbox is bookkeeping of deliveries, not a read model: it is never rebuilt from the
- * log (that would send everything again), so it lives beside the read models under its own
- * name. Created here, like the read-model tables, as the product starts.
- */
-const SCHEMA = `
-  create table if not exists notification_outbox (
-    event_id        text primary key,
-    stream_id       text not null,
-    event_type      text not null,
-    global_position bigint not null,
-    noted_at        timestamptz not null default now(),
-    sent_at         timestamptz,
-    receipt         text
-  );
-  create index if not exists notification_outbox_unsent on notification_outbox (global_position) where sent_at is null`;
-
 /**
  * Email is driven by the log, not by the reminder job: this catch-up subscription notes
- * each ReminderSent and DeadlineMissed in the outbox, in the same transaction as its
+ * each ReminderSent and DeadlineMissed in the outbox (infra/migrations/004), in the same transaction as its
  * checkpoint, then enqueues a 'deliver' job per unsent row under the event's id. A crash
  * between the append and the enqueue loses nothing (the log is read again from the
  * checkpoint), an enqueue repeated is ignored by BullMQ, and if Redis loses its jobs the
@@ -47,7 +30,6 @@ export class NotificationFeed {
   ) {}
 
   async prepare(): Promise<void> {
-    await this.db.exec(SCHEMA);
     await this.db.query(
       `insert into projection_checkpoints (projection, version, position) values ($1, 1, 0) on conflict (projection) do nothing`,
       [FEED_CHECKPOINT],
