@@ -1,6 +1,7 @@
 -- What email the log has called for and whether it went. Bookkeeping of deliveries, not a
 -- read model: never rebuilt from the log (that would send everything again).
-create table notification_outbox (
+-- "if not exists": an earlier build created this table at start-up, outside the migrations.
+create table if not exists notification_outbox (
   event_id        text primary key,
   stream_id       text not null,
   event_type      text not null,
@@ -9,4 +10,4 @@ create table notification_outbox (
   sent_at         timestamptz,
   receipt         text
 );
-create index notification_outbox_unsent on notification_outbox (global_position) where sent_at is null;
+create index if not exists notification_outbox_unsent on notification_outbox (global_position) where sent_at is null;

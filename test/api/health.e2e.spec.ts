@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { testDatabaseUrl } from '@test/support/databases';
+import { freshPostgres, testDatabaseUrl } from '@test/support/databases';
 import { eventually, startApi, type TestApi } from '@test/support/api-app';
 
 describe('GET /health', () => {
@@ -51,12 +51,15 @@ describe('GET /health', () => {
   });
 
   (testDatabaseUrl ? it : it.skip)('names PostgreSQL when DATABASE_URL is set', async () => {
-    const api = await startApi({ DATABASE_URL: testDatabaseUrl });
+    // A database of its own: the migrations run from scratch, as on a new server.
+    const pg = await freshPostgres({ migrate: false });
+    const api = await startApi({ DATABASE_URL: pg.url });
     try {
       const res = await request(api.app.getHttpServer()).get('/health').expect(200);
       expect(res.body).toMatchObject({ store: 'postgres', readModels: 'postgres' });
     } finally {
       await api.close();
+      await pg.drop();
     }
   });
 });

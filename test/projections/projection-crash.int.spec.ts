@@ -26,7 +26,7 @@ function startProcess(url: string, env: Record<string, string>): { child: ChildP
       const check = () => {
         if (output.includes(text)) return resolve();
         if (child.exitCode !== null && !output.includes(text)) return reject(new Error(`process exited: ${errors}`));
-        if (Date.now() - started > 45_000) return reject(new Error(`timed out waiting for ${text}: ${errors}`));
+        if (Date.now() - started > 100_000) return reject(new Error(`timed out waiting for ${text}; output: ${output}; errors: ${errors}`));
         setTimeout(check, 20);
       };
       check();
@@ -40,6 +40,9 @@ suite('a projection process killed in the middle of a batch', () => {
     pg = await freshPostgres();
   });
   afterAll(() => pg.drop());
+
+  // Two child processes transpile the sources as they start: generous on a loaded machine.
+  jest.setTimeout(240_000);
 
   it('resumes after a restart with exact totals: nothing counted twice, nothing missed', async () => {
     const store = new SqlEventStore(pg.db);
