@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
+import { Clock } from '@app/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { TEST_JWT_SECRET } from './tokens';
@@ -20,14 +21,13 @@ export interface TestApi {
  * The real API module on the configuration given (PGlite in a temporary DATA_DIR unless told
  * otherwise), checking bearer tokens against TEST_JWT_SECRET (test/support/tokens.ts).
  */
-export async function startApi(env: Record<string, string | undefined> = {}): Promise<TestApi> {
+export async function startApi(env: Record<string, string | undefined> = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-api-'));
   // Reminders run only where a test asks for them: the 2016/17 deadlines are long past on the wall clock.
   const config = loadConfig({ DATA_DIR: dataDir, REDIS_URL: process.env.REDIS_URL, JWT_SECRET: TEST_JWT_SECRET, RUN_REMINDERS: 'false', ...env });
-  const module = await Test.createTestingModule({ imports: [ApiModule] })
-    .overrideProvider(AppConfig)
-    .useValue(config)
-    .compile();
+  let builder = Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(AppConfig).useValue(config);
+  if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+  const module = await builder.compile();
   const app = configureHttpApp(module.createNestApplication<NestExpressApplication>({ logger: ['error'] }));
   await app.init();
   return {
