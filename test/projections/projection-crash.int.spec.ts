@@ -11,11 +11,30 @@ import { freshPostgres, testDatabaseUrl, type TemporaryPostgres } from '@test/su
 
 const suite = testDatabaseUrl ? describe : describe.skip;
 
+/** Resolves when the child has exited (at once if it already has), killing it if it outstays `ms`. */
+function exited(child: ChildProcess, ms = 30_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Every child started, so none outlives a failed test holding a transaction open. */
+const children: ChildProcess[] = [];
+
 function startProcess(url: string, env: Record<string, string>): { child: ChildProcess; saw: (text: string) => Promise<void> } {
   const child = spawn(process.execPath, ['-r', join(__dirname, '..', 'support', 'swc-register.js'), join(__dirname, 'projection-process.ts')], {
     env: { ...process.env, DATABASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   let errors = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -39,6 +58,12 @@ suite('a projection process killed in the middle of a batch', () => {
   beforeAll(async () => {
     pg = await freshPostgres();
   });
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill('SIGKILL');
+      await exited(child, 5_000);
+    }
+  });
   afterAll(() => pg.drop());
 
   // Two child processes transpile the sources as they start: generous on a loaded machine.
@@ -61,11 +86,11 @@ suite('a projection process killed in the middle of a batch', () => {
     const { rows: midway } = await pg.db.query<{ position: string }>(`select position from projection_checkpoints where projection = 'test_totals'`);
     expect(Number(midway[0].position)).toBe(0);
     first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await exited(first.child);
 
     const second = startProcess(pg.url, { BATCH_SIZE: '60' });
     await second.saw('caught-up');
-    await new Promise((resolve) => second.child.once('exit', resolve));
+    await exited(second.child);
 
     const rows = await new DocumentTable(tableOf('test_totals')).all(pg.db);
     expect(new Map(rows.map((r) => [r.key, r.doc]))).toEqual(expected);
@@ -82,10 +107,10 @@ suite('a projection process killed in the middle of a batch', () => {
     const first = startProcess(pg.url, { PROJECTION: 'budget', PAUSE_AFTER_WRITE: '1', BATCH_SIZE: '20' });
     await first.saw('batch-written');
     first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await exited(first.child);
     const second = startProcess(pg.url, { PROJECTION: 'budget', BATCH_SIZE: '20' });
     await second.saw('caught-up');
-    await new Promise((resolve) => second.child.once('exit', resolve));
+    await exited(second.child);
 
     const all: StoredEvent[] = [];
     for (let after = 0; ; ) {

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     afterBatchWrite: async () => {
       if (!pause) return;
       process.stdout.write('batch-written\n');
-      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      // Long enough that only the test's SIGKILL ends it, however loaded the machine.
+      await new Promise((resolve) => setTimeout(resolve, 600_000));
     },
   });
   await runner.prepare();
