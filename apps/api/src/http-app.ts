@@ -1,8 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { ProblemDetailsFilter, strictValidationPipe } from '@app/platform';
+import { strictValidationPipe } from '@app/platform';
 import { securityHeaders } from './http/security-headers';
+import { WebProblemFilter } from './web/errors/web-problem.filter';
+import { mountWebAssets } from './web/web.module';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
@@ -20,7 +22,9 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   // A framework document is about 100 KB; nothing the API takes is near 2 MB.
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  // problem+json for the API; for the web app's pages, the same problem as a GOV.UK error page.
+  app.useGlobalFilters(app.get(WebProblemFilter));
+  mountWebAssets(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

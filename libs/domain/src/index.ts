@@ -15,6 +15,7 @@ export * from './performance/rag';
 export * from './workflows/workflow.types';
 export * from './workflows/workflow.registry';
 export * from './workflows/guards';
+export * from './workflows/open-commands';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
 export * from './cases/deadline';

@@ -23,6 +23,7 @@ import { ClientThrottlerGuard } from './client-throttler.guard';
     }),
   ],
   providers: [AccessPolicy, { provide: APP_GUARD, useClass: ClientThrottlerGuard }, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AccessPolicy],
 })
 export class AccessModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

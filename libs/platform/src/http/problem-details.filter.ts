@@ -28,7 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
-  private toProblem(error: unknown): ProblemDetails {
+  toProblem(error: unknown): ProblemDetails {
     const parser = fromBodyParser(error);
     if (parser) return parser;
     if (error instanceof HttpException) return fromHttpException(error);

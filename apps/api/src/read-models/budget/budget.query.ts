@@ -11,6 +11,12 @@ const TABLE = tableOf(budgetProjection.name);
 export class BudgetQuery {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
+  /** The years with an imported framework, newest first. */
+  async years(): Promise<string[]> {
+    const { rows } = await this.db.query<{ key: string }>(`select key from ${TABLE} where (doc->>'imported')::boolean order by key desc`, [], 'budget-years');
+    return rows.map((row) => row.key);
+  }
+
   async view(financialYear: string): Promise<BudgetView> {
     const { rows } = await this.db.query<{ doc: BudgetDoc }>(`select doc from ${TABLE} where key = $1`, [financialYear], 'budget-by-year');
     const doc = rows[0]?.doc;
