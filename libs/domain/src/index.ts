@@ -17,4 +17,5 @@ export * from './workflows/workflow.registry';
 export * from './workflows/guards';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
+export * from './frameworks/framework.publication';
 export * from './cases/deadline';
