@@ -17,6 +17,7 @@ export * from './workflows/workflow.registry';
 export * from './workflows/guards';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
+export * from './frameworks/framework.publication';
 export * from './cases/deadline';
 export * from './records/document.types';
 export * from './records/records.events';
