@@ -6,12 +6,6 @@ const STAFF: readonly Grant[] = ['opcc-staff', 'admin'];
 /** What a CSP gives on its own locality's case: its plan and its performance reports. */
 const STAFF_OR_OWN_CSP: readonly Grant[] = ['opcc-staff', 'csp:own-case', 'admin'];
 
-/** A command a person gives on an existing case (opening and system commands are not among them). */
-export type PersonCaseCommand = Exclude<
-  CaseCommandType,
-  'ImportExistingCommitment' | 'ImportAdditionalAllocation' | 'RaiseProposal' | 'RequestCspPlan' | 'ReceiveGrantApplication' | 'SendReminder' | 'RecordDeadlineMissed'
->;
-
 export interface CommandAccess {
   /** The command's path under /cases/:caseId/ in the API (and /app/cases/:caseId/ in the web app). */
   readonly path: string;
@@ -22,7 +16,7 @@ export interface CommandAccess {
  * Who may give which command on a case: the one table the API's routes and the web app's
  * case page both read, so a page never offers what the API would refuse.
  */
-export const CASE_COMMAND_ACCESS: Readonly<Record<PersonCaseCommand, CommandAccess>> = {
+export const CASE_COMMAND_ACCESS = {
   IssueTender: { path: 'tender', grants: STAFF },
   SelectProvider: { path: 'provider-selection', grants: STAFF },
   GrantSingleProviderDispensation: { path: 'single-provider-dispensation', grants: STAFF },
@@ -44,9 +38,14 @@ export const CASE_COMMAND_ACCESS: Readonly<Record<PersonCaseCommand, CommandAcce
   VaryContract: { path: 'variations', grants: STAFF },
   CloseContract: { path: 'closure', grants: STAFF },
   TerminateContract: { path: 'termination', grants: STAFF },
-};
+} as const satisfies Partial<Record<CaseCommandType, CommandAccess>>;
 
-const BY_PATH = new Map(Object.entries(CASE_COMMAND_ACCESS).map(([type, access]) => [access.path, { type: type as PersonCaseCommand, ...access }]));
+/** A workflow command a person gives on an existing case over a route of its own. */
+export type PersonCaseCommand = keyof typeof CASE_COMMAND_ACCESS;
+
+const BY_PATH = new Map<string, CommandAccess & { type: PersonCaseCommand }>(
+  Object.entries(CASE_COMMAND_ACCESS).map(([type, access]) => [access.path, { type: type as PersonCaseCommand, ...access }]),
+);
 
 /** The command a path names (`meeting-held` → HoldCspMeeting), or undefined. */
 export const commandAtPath = (path: string): (CommandAccess & { type: PersonCaseCommand }) | undefined => BY_PATH.get(path);
@@ -58,7 +57,7 @@ export const isPersonCaseCommand = (type: string): type is PersonCaseCommand => 
  * a CSP grant holds only on its own locality's case. The guard enforces the same grants.
  */
 export function mayGive(caller: Caller, type: PersonCaseCommand, caseLocality: string | null): boolean {
-  return CASE_COMMAND_ACCESS[type].grants.some((grant) => {
+  return (CASE_COMMAND_ACCESS[type].grants as readonly Grant[]).some((grant) => {
     if (roleOf(grant) !== caller.role) return false;
     return grant === 'csp:own-case' ? caller.locality !== undefined && caller.locality === caseLocality : true;
   });
