@@ -2,7 +2,16 @@ import type { SqlDatabase, SqlQueryable } from '@app/database';
 import type { StoredEvent } from '@app/event-store';
 import { DocumentTable } from './document-table';
 import { type Projection, tableOf } from './projection';
-import type { ReplayReport } from './replay';
+
+export interface ReplayReport {
+  readonly projection: string;
+  readonly events: number;
+  readonly rows: number;
+  /** Rows whose document differs between the live table and the rebuild (expected 0). */
+  readonly differing: number;
+  readonly swapped: boolean;
+  readonly position: number;
+}
 
 const MAX_DOCS_IN_MEMORY = 50_000;
 const SETTLED_PER_WRITE = 5_000;

@@ -1,17 +1,9 @@
 import type { SqlDatabase } from '@app/database';
 import type { EventStore, StoredEvent } from '@app/event-store';
-import { Rebuild } from './rebuild';
-import type { Projection } from './projection';
+import { Rebuild, type ReplayReport } from './rebuild';
 
-export interface ReplayReport {
-  readonly projection: string;
-  readonly events: number;
-  readonly rows: number;
-  /** Rows whose document differs between the live table and the rebuild (expected 0). */
-  readonly differing: number;
-  readonly swapped: boolean;
-  readonly position: number;
-}
+export type { ReplayReport } from './rebuild';
+import type { Projection } from './projection';
 
 export type ReplayProgress = (done: number, total: number) => void;
 
