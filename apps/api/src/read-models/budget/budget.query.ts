@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { DomainError } from '@app/domain';
-import { type BudgetView, budgetView, readBudget } from '@app/projections/budget';
+import { tableOf } from '@app/projections';
+import { budgetProjection, type BudgetView, budgetView, readBudget } from '@app/projections/budget';
+
+const TABLE = tableOf(budgetProjection.name);
 
 /** Reads a year's budget from rm_budget and folds it into the view. */
 @Injectable()
@@ -10,7 +13,7 @@ export class BudgetQuery {
 
   /** The years with an imported framework, newest first. */
   async years(): Promise<string[]> {
-    const { rows } = await this.db.query<{ key: string }>(`select key from ${TABLE} where (doc->>'imported')::boolean order by key desc`, [], 'budget-years');
+    const { rows } = await this.db.query<{ key: string }>(`select key from ${TABLE} where strpos(key, '/') = 0 and (doc->>'imported')::boolean order by key desc`, [], 'budget-years');
     return rows.map((row) => row.key);
   }
 
