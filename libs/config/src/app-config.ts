@@ -153,6 +153,11 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://ledger.example.org, separated by commas' })
   readonly CORS_ORIGINS?: string[];
 
+  /** The years business dates may fall in, first-last: dates outside are refused at the boundary and by the domain. */
+  @Transform(orDefault('2000-2100'))
+  @Matches(/^\d{4}-\d{4}$/, { message: 'BUSINESS_YEARS must be two years, first-last, such as 2000-2100' })
+  readonly BUSINESS_YEARS: string = '2000-2100';
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -185,6 +190,7 @@ export const CONFIG_KEYS = [
   'RATE_LIMIT_PER_MINUTE',
   'CORS_ORIGINS',
   'LOG_LEVEL',
+  'BUSINESS_YEARS',
 ] as const;
 
 export class ConfigError extends Error {

@@ -69,11 +69,10 @@ export function requestFingerprint(request: Request, callerId: string): string {
 
 /**
  * Under an Idempotency-Key, what a new case's id is derived from when the caller names
- * none (the key and the caller), so every retry of one opening opens the same one case.
+ * none: the key alone, so every retry of one opening reaches the same case, and the same
+ * key from another caller or with another body reaches it too and is refused there.
  */
 export function openingSeed(request: Request): string | undefined {
   const key = header(request, 'Idempotency-Key');
-  const caller = callerOf(request);
-  if (key === undefined || !caller) return undefined;
-  return createHash('sha256').update(`${caller.id}\n${key}`).digest('hex');
+  return key === undefined ? undefined : createHash('sha256').update(`case-opening\n${key}`).digest('hex');
 }

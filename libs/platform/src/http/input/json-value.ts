@@ -1,3 +1,4 @@
+import { formatPence, MAX_PENCE } from '@app/domain';
 import type { FieldError } from '../problem-details';
 import { CONTROL_CHARACTER, FORBIDDEN_KEYS, INPUT_LIMITS, LONE_SURROGATE } from './input-limits';
 
@@ -6,7 +7,9 @@ import { CONTROL_CHARACTER, FORBIDDEN_KEYS, INPUT_LIMITS, LONE_SURROGATE } from 
  * (`lines[2].valuePence`, as the validation pipe names fields): a property named like
  * Object.prototype's, a string with a lone UTF-16 surrogate or a control character (tab
  * and line breaks allowed; fields that must be one line say so themselves), a number
- * beyond the integers a double holds exactly. The depth is already bounded (json-text.ts).
+ * beyond the integers a double holds exactly, an amount of pence (a property named `pence`
+ * or `…Pence`, as every amount is) beyond MAX_PENCE.
+ * The depth is already bounded (json-text.ts).
  */
 export function refusalInJson(value: unknown, path = ''): FieldError | undefined {
   if (typeof value === 'string') return refusalInText(value, path || '(body)');
@@ -23,10 +26,17 @@ export function refusalInJson(value: unknown, path = ''): FieldError | undefined
       const field = path ? `${path}.${key}` : key;
       const badKey = refusalInKey(key, field);
       if (badKey) return badKey;
-      const found = refusalInJson(child, field);
+      const found = refusalInJson(child, field) ?? refusalInAmount(key, child, field);
       if (found) return found;
     }
   }
+  return undefined;
+}
+
+/** Whether a number is an amount is told by its name: `pence`, `valuePence`, `estimatedValuePence`. */
+function refusalInAmount(key: string, value: unknown, field: string): FieldError | undefined {
+  if (typeof value !== 'number' || !(key === 'pence' || key.endsWith('Pence'))) return undefined;
+  if (Math.abs(value) > MAX_PENCE) return { field, reason: `is more than ${formatPence(MAX_PENCE)} (${MAX_PENCE.toLocaleString('en-GB')} pence), beyond any commissioning budget` };
   return undefined;
 }
 
