@@ -13,3 +13,4 @@ export * from './clock/business-time';
 export * from './clock/clock.module';
 export * from './http/dto-validators';
 export * from './http/input';
+export * from './lifecycle/graceful-shutdown';

@@ -26,7 +26,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    if (problem.status === 503 || problem.status === 507) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
+    else if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
