@@ -1,5 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { RecordsCommand } from '../records/records.commands';
 import type { CaseProfile, ContractTerms, Measure, PlanLine } from './case.types';
 
 /** Every case command says on which business date it happens. */
@@ -19,6 +21,8 @@ export type ReceiveGrantApplication = C<
     round: { opensOn: BusinessDate; closesOn: BusinessDate } | null;
     applicant: string;
     requestedPence: Pence;
+    /** The applicant's contact person: personal data, kept under its own key. */
+    contact?: PersonalContact;
   }
 >;
 
@@ -83,6 +87,7 @@ export type CaseCommand =
   | CloseContract
   | TerminateContract
   | SendReminder
-  | RecordDeadlineMissed;
+  | RecordDeadlineMissed
+  | RecordsCommand;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -8,6 +8,8 @@ import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
+import { isRecordsCommand, type RecordsCommand } from '../records/records.commands';
+import { decideRecords } from '../records/records.decider';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
 
 const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -25,6 +27,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (isOpening(command)) return decideOpening(command, state);
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
+  if (isRecordsCommand(command)) return decideRecords(command, state);
   const workflow = workflowFor(state.workflow.id, state.workflow.version);
   const rule = workflow.commands.find((r) => r.command === command.type && r.from.includes(state.stage));
   if (!rule) throw illegal(command, state, workflow);
@@ -82,8 +85,9 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
       if (!Number.isSafeInteger(command.requestedPence) || command.requestedPence <= 0) {
         throw DomainError.field('INVALID_AMOUNT', 'requestedPence', 'must be a whole number of pence, more than zero');
       }
-      const { roundId, applicant, requestedPence } = command;
-      return [{ type: 'GrantApplicationReceived', data: { ...opening, roundId, applicant, requestedPence, receivedOn: command.on } }];
+      const { roundId, applicant, requestedPence, contact } = command;
+      const data = { ...opening, roundId, applicant, requestedPence, receivedOn: command.on, ...(contact ? { contact } : {}) };
+      return [{ type: 'GrantApplicationReceived', data }];
     }
     default:
       return assertNever(command);
@@ -119,7 +123,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | RecordsCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

@@ -1,5 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { RecordsEvent } from '../records/records.events';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 type Opening = { profile: CaseProfile; workflow: WorkflowRef };
@@ -14,7 +16,7 @@ export type CspPlanRequested = E<
 >;
 export type GrantApplicationReceived = E<
   'GrantApplicationReceived',
-  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate }
+  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate; contact?: PersonalContact }
 >;
 
 export type TenderIssued = E<'TenderIssued', { reference: string; issuedOn: BusinessDate; closesOn: BusinessDate }>;
@@ -116,6 +118,7 @@ export type CaseEvent =
   | ContractClosed
   | ContractTerminated
   | ReminderSent
-  | DeadlineMissed;
+  | DeadlineMissed
+  | RecordsEvent;
 
 export type CaseEventType = CaseEvent['type'];

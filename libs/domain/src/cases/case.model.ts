@@ -1,5 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { CaseDocument, LegalHold } from '../records/document.types';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 export interface Report {
@@ -26,13 +28,16 @@ export interface OpenCase {
   readonly tender?: { readonly issuedOn: BusinessDate; readonly closesOn: BusinessDate };
   readonly chosenProvider?: string;
   readonly board?: string;
-  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
+  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline'; readonly contact?: PersonalContact };
   readonly contract?: ContractTerms;
   readonly reports: readonly Report[];
   /** `<deadlineKey>|<dueOn>|<daysBefore>` of every reminder sent: a moved deadline is reminded of afresh. */
   readonly remindersSent?: readonly string[];
   /** `<deadlineKey>|<dueOn>` of every deadline recorded as missed. */
   readonly deadlinesMissed?: readonly string[];
+  /** Documents kept with the case, superseded and withdrawn ones included. */
+  readonly documents?: readonly CaseDocument[];
+  readonly legalHold?: LegalHold;
 }
 
 export type CaseState = { readonly status: 'none' } | OpenCase;

@@ -20,6 +20,8 @@ export interface StrategicPriority {
 export interface FundingMechanism {
   readonly code: MechanismCode;
   readonly name: string;
+  /** Whether its agreements are published as grants (360Giving, the grants list); unset: PLF and PCC grant are. */
+  readonly publishAsGrant?: boolean;
 }
 
 export interface Board {
@@ -32,6 +34,8 @@ export interface Locality {
   readonly name: string;
   readonly plfAllocationPence: Pence;
   readonly vliSharePercent: number;
+  /** ONS (GSS) code of the area, e.g. E07000129 for Blaby: where the published grants benefit. */
+  readonly geoCode?: string;
 }
 
 export interface GeographicalReach {
@@ -61,6 +65,8 @@ export interface Commitment {
   readonly geographicalReach: GeographicalReach;
   readonly locality: string | null;
   readonly sourceNotes: readonly string[];
+  /** The organisation's org-id.guide identifier (GB-LAE-BLA, GB-CHC-…, GB-COH-…), only where it is known. */
+  readonly recipientOrgId?: string;
 }
 
 /** Everything a year's framework fixes; the content of `FrameworkImported`. */
