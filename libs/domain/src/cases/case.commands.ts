@@ -1,6 +1,8 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { RecordsCommand } from '../records/records.commands';
 import type { CaseProfile, ContractTerms, Measure, PlanLine } from './case.types';
 
 /** Every case command says on which business date it happens. */
@@ -22,6 +24,8 @@ export type ReceiveGrantApplication = O<
     round: { opensOn: BusinessDate; closesOn: BusinessDate } | null;
     applicant: string;
     requestedPence: Pence;
+    /** The applicant's contact person: personal data, kept under its own key. */
+    contact?: PersonalContact;
   }
 >;
 
@@ -91,6 +95,7 @@ export type CaseCommand =
   | CompleteCheckpoint
   | RecordApproval
   | SendReminder
-  | RecordDeadlineMissed;
+  | RecordDeadlineMissed
+  | RecordsCommand;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -10,6 +10,8 @@ import { decideStep, type StepCommand } from './case.steps';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
+import { isRecordsCommand, type RecordsCommand } from '../records/records.commands';
+import { decideRecords } from '../records/records.decider';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
 
 const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -27,6 +29,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (isOpening(command)) return decideOpening(command, state);
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
+  if (isRecordsCommand(command)) return decideRecords(command, state);
   const workflow = state.workflow;
   const rule = ruleFor(workflow, state.stage, command);
   if (!rule) throw illegal(command, state, workflow);
@@ -100,8 +103,9 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
       if (!Number.isSafeInteger(command.requestedPence) || command.requestedPence <= 0) {
         throw DomainError.field('INVALID_AMOUNT', 'requestedPence', 'must be a whole number of pence, more than zero');
       }
-      const { roundId, applicant, requestedPence } = command;
-      return [{ type: 'GrantApplicationReceived', data: { ...opening, roundId, applicant, requestedPence, receivedOn: command.on } }];
+      const { roundId, applicant, requestedPence, contact } = command;
+      const data = { ...opening, roundId, applicant, requestedPence, receivedOn: command.on, ...(contact ? { contact } : {}) };
+      return [{ type: 'GrantApplicationReceived', data }];
     }
     default:
       return assertNever(command);
@@ -137,7 +141,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

@@ -1,6 +1,8 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { RecordsEvent } from '../records/records.events';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 /**
@@ -19,7 +21,7 @@ export type CspPlanRequested = E<
 >;
 export type GrantApplicationReceived = E<
   'GrantApplicationReceived',
-  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate }
+  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate; contact?: PersonalContact }
 >;
 
 export type TenderIssued = E<'TenderIssued', { reference: string; issuedOn: BusinessDate; closesOn: BusinessDate }>;
@@ -132,6 +134,7 @@ export type CaseEvent =
   | CheckpointCompleted
   | ApprovalRecorded
   | ReminderSent
-  | DeadlineMissed;
+  | DeadlineMissed
+  | RecordsEvent;
 
 export type CaseEventType = CaseEvent['type'];

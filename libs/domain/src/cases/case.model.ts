@@ -1,6 +1,8 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { CaseDocument, LegalHold } from '../records/document.types';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag } from './case.types';
 
 export interface Report {
@@ -36,7 +38,7 @@ export interface OpenCase {
   readonly tender?: { readonly issuedOn: BusinessDate; readonly closesOn: BusinessDate };
   readonly chosenProvider?: string;
   readonly board?: string;
-  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline' };
+  readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline'; readonly contact?: PersonalContact };
   readonly contract?: ContractTerms;
   readonly reports: readonly Report[];
   readonly steps?: Readonly<Record<string, StepRecord>>;
@@ -46,6 +48,9 @@ export interface OpenCase {
   readonly remindersSent?: readonly string[];
   /** `<deadlineKey>|<dueOn>` of every deadline recorded as missed. */
   readonly deadlinesMissed?: readonly string[];
+  /** Documents kept with the case, superseded and withdrawn ones included. */
+  readonly documents?: readonly CaseDocument[];
+  readonly legalHold?: LegalHold;
 }
 
 export type CaseState = { readonly status: 'none' } | OpenCase;

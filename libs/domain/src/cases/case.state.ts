@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseState, OpenCase } from './case.model';
 import type { CaseEvent } from './case.events';
 import type { WorkflowRef } from './case.types';
+import { evolveRecords } from '../records/records.decider';
 
 export * from './case.model';
 
@@ -55,7 +56,12 @@ function openedBy(event: CaseEvent): OpenCase {
         ...base,
         profile: event.data.profile,
         openedOn: event.data.receivedOn,
-        grant: { roundId: event.data.roundId, applicant: event.data.applicant, requestedPence: event.data.requestedPence },
+        grant: {
+          roundId: event.data.roundId,
+          applicant: event.data.applicant,
+          requestedPence: event.data.requestedPence,
+          ...(event.data.contact ? { contact: event.data.contact } : {}),
+        },
       };
     default:
       throw new Error(`A case cannot start with ${event.type}`);
@@ -128,6 +134,12 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
       return state.contract
         ? { ...state, contract: { ...state.contract, valuePence: event.data.valuePence, endDate: event.data.endDate } }
         : state;
+    case 'DocumentAttached':
+    case 'DocumentSuperseded':
+    case 'DocumentWithdrawn':
+    case 'LegalHoldPlaced':
+    case 'LegalHoldLifted':
+      return evolveRecords(state, event);
     default:
       return assertNever(event);
   }

@@ -22,6 +22,8 @@ export interface StrategicPriority {
 export interface FundingMechanism {
   readonly code: MechanismCode;
   readonly name: string;
+  /** Whether its agreements are published as grants (360Giving, the grants list); unset: PLF and PCC grant are. */
+  readonly publishAsGrant?: boolean;
 }
 
 export interface Board {
@@ -36,6 +38,8 @@ export interface Locality {
   readonly vliSharePercent: number;
   /** When this locality's PLF meeting must be held, if not the framework's own date. */
   readonly plfMeetingDeadline?: BusinessDate;
+  /** ONS (GSS) code of the area, e.g. E07000129 for Blaby: where the published grants benefit. */
+  readonly geoCode?: string;
 }
 
 export interface GeographicalReach {
@@ -65,6 +69,8 @@ export interface Commitment {
   readonly geographicalReach: GeographicalReach;
   readonly locality: string | null;
   readonly sourceNotes: readonly string[];
+  /** The organisation's org-id.guide identifier (GB-LAE-BLA, GB-CHC-…, GB-COH-…), only where it is known. */
+  readonly recipientOrgId?: string;
 }
 
 /** Everything a year's framework fixes; the content of `FrameworkImported`. */

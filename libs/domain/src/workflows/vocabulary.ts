@@ -37,6 +37,10 @@ export const COMMAND_EVENTS = {
   RecordApproval: ['ApprovalRecorded'],
   SendReminder: ['ReminderSent'],
   RecordDeadlineMissed: ['DeadlineMissed'],
+  AttachDocument: ['DocumentAttached', 'DocumentSuperseded'],
+  WithdrawDocument: ['DocumentWithdrawn'],
+  PlaceLegalHold: ['LegalHoldPlaced'],
+  LiftLegalHold: ['LegalHoldLifted'],
 } as const satisfies Record<CaseCommandType, readonly CaseEventType[]>;
 
 export const CASE_COMMAND_TYPES = Object.keys(COMMAND_EVENTS) as CaseCommandType[];
@@ -50,8 +54,15 @@ export const OPENING_COMMANDS: readonly CaseOpeningCommand['type'][] = [
   'ReceiveGrantApplication',
 ];
 
-/** Decided by the reminder service on any case; no workflow lists them. */
-export const SYSTEM_COMMANDS: readonly CaseCommandType[] = ['SendReminder', 'RecordDeadlineMissed'];
+/** Decided on any case whatever its stage (reminders, the case's records); no workflow lists them. */
+export const SYSTEM_COMMANDS: readonly CaseCommandType[] = [
+  'SendReminder', 'RecordDeadlineMissed', 'AttachDocument', 'WithdrawDocument', 'PlaceLegalHold', 'LiftLegalHold',
+];
+
+/** The events a workflow document may give a stage rule: all but those of the any-stage commands. */
+export const STAGE_EVENT_TYPES: readonly CaseEventType[] = CASE_EVENT_TYPES.filter(
+  (type) => !SYSTEM_COMMANDS.some((command) => (COMMAND_EVENTS[command] as readonly string[]).includes(type)),
+);
 
 /** The generic step commands and the kind of step each completes. */
 export const STEP_COMMANDS: Readonly<Partial<Record<CaseCommandType, StepKind>>> = {

@@ -4,7 +4,7 @@ import { isPence } from '../shared/money';
 import { MECHANISMS } from '../frameworks/framework.types';
 import { GUARDS, isGuardName } from './guards';
 import {
-  COMMAND_EVENTS, isCaseCommandType, isCaseEventType, OPENING_COMMANDS, STEP_COMMANDS, STEP_EVENTS, SYSTEM_COMMANDS,
+  COMMAND_EVENTS, isCaseCommandType, isCaseEventType, OPENING_COMMANDS, STAGE_EVENT_TYPES, STEP_COMMANDS, STEP_EVENTS, SYSTEM_COMMANDS,
 } from './vocabulary';
 import { WORKFLOW_SCHEMA, type GuardUse, type StageTarget, type WorkflowDefinition } from './workflow.types';
 
@@ -95,7 +95,7 @@ export function validateWorkflow(document: unknown): WorkflowProblem[] {
   list(doc.events).forEach((r, i) => {
     const at = `events[${i}]`;
     if (!isObject(r)) return add(at, 'must be an object');
-    if (!isCaseEventType(r.event)) return add(`${at}.event`, `"${String(r.event)}" is not a case event`);
+    if (!isCaseEventType(r.event) || !STAGE_EVENT_TYPES.includes(r.event)) return add(`${at}.event`, `"${String(r.event)}" is not a case event a stage rule can name`);
     stepRef(r, STEP_EVENTS[r.event], at);
     list(r.from).forEach((stage, j) => stageRef(stage, `${at}.from[${j}]`));
     if (!Array.isArray(r.from)) add(`${at}.from`, 'must be a list of stages ([] for the opening event)');

@@ -6,9 +6,9 @@ import {
   caseDecider,
   type CaseState,
   type MechanismCode,
-  CASE_EVENT_TYPES,
   resolveWorkflow,
   stageOf,
+  STAGE_EVENT_TYPES,
   type WorkflowDefinition,
   type WorkflowRef,
 } from '@app/domain';
@@ -44,7 +44,7 @@ export interface PipelineDoc {
 }
 
 /** Every event a workflow document may move a case on: the only ones the stage can depend on. */
-const STAGE_EVENTS: ReadonlySet<string> = new Set(CASE_EVENT_TYPES.filter((type) => type !== 'ReminderSent' && type !== 'DeadlineMissed'));
+const STAGE_EVENTS: ReadonlySet<string> = new Set(STAGE_EVENT_TYPES);
 const CASE_STREAM = /^case-(.+)$/;
 
 const businessDateOfEvent = (event: StoredEvent): BusinessDate => businessDateOf(new Date(event.metadata.occurredAt));
