@@ -198,6 +198,11 @@ export class AppConfig {
   @IsString()
   readonly OIDC_LOCALITY_CLAIM: string = 'locality';
 
+  /** The years business dates may fall in, first-last: dates outside are refused at the boundary and by the domain. */
+  @Transform(orDefault('2000-2100'))
+  @Matches(/^\d{4}-\d{4}$/, { message: 'BUSINESS_YEARS must be two years, first-last, such as 2000-2100' })
+  readonly BUSINESS_YEARS: string = '2000-2100';
+
   /** 360Giving publisher prefix (registered with 360Giving): grant ids are 360G-<prefix>-<case id>. */
   @Transform(orDefault('ledger'))
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.]{0,39}$/, { message: 'PUBLISH_360G_PREFIX must be the publisher prefix after "360G-": letters, digits, dots or underscores' })
@@ -269,6 +274,7 @@ export const CONFIG_KEYS = [
   'OIDC_CLIENT_SECRET',
   'OIDC_ROLE_CLAIM',
   'OIDC_LOCALITY_CLAIM',
+  'BUSINESS_YEARS',
   'PUBLISH_360G_PREFIX',
   'PUBLISH_OCID_PREFIX',
   'PUBLISH_FUNDER_NAME',

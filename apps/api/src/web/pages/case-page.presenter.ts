@@ -1,5 +1,5 @@
 import { type Caller, CASE_COMMAND_ACCESS, isPersonCaseCommand, mayGive } from '@app/auth';
-import { formatPence, type OpenCase, openCommands, workflowFor, workflowPath } from '@app/domain';
+import { formatPence, type OpenCase, openCommands, workflowPath } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Deadline } from '@app/projections/deadlines';
 import { CASE_FORMS, type FormField } from '../forms/case-forms';
@@ -40,8 +40,7 @@ export interface ActionView {
  * (openCommands), those the caller's role may give (CASE_COMMAND_ACCESS), each with its form.
  */
 export function actionsFor(state: OpenCase, caller: Caller): ActionView[] {
-  const workflow = workflowFor(state.workflow.id, state.workflow.version);
-  return openCommands(workflow, state.stage)
+  return openCommands(state.workflow, state)
     .map((rule) => rule.command)
     .filter(isPersonCaseCommand)
     .filter((command) => mayGive(caller, command, state.profile.locality))
@@ -59,7 +58,8 @@ export function actionsFor(state: OpenCase, caller: Caller): ActionView[] {
 }
 
 export function casePage(state: OpenCase & { revision: number }, history: readonly StoredEvent[], deadlines: readonly Deadline[], caller: Caller) {
-  const workflow = workflowFor(state.workflow.id, state.workflow.version);
+  // The version the case opened under, recorded whole on the case.
+  const workflow = state.workflow;
   const stage = workflow.stages.find((s) => s.id === state.stage);
   const measures = (state.contract?.measures ?? state.plan?.measures ?? []).map((measure) => ({
     ...measure,
