@@ -45,8 +45,9 @@ export function transparencyRows(history: YearHistory, list: TransparencyList, s
       status: STATUS[phaseOf(state) ?? 'contract'],
     };
     const who = award.recipient?.name ?? state.contract?.provider ?? '';
-    if (list === 'contracts') return [{ ...common, supplier: who }];
-    return [{ ...common, recipient: who, conditions: award.conditions.join('; '), reasons: reasonsOf(definition, state).join('; ') }];
+    const row: Record<string, string> =
+      list === 'contracts' ? { ...common, supplier: who } : { ...common, recipient: who, conditions: award.conditions.join('; '), reasons: reasonsOf(definition, state).join('; ') };
+    return [Object.fromEntries(columnsOf(list).map((column) => [column, row[column]]))];
   });
 }
 
