@@ -1,7 +1,8 @@
 import { csvField } from '@app/audit';
 import { poundsText } from '../money';
 import type { PublishingSettings } from '../publishing.settings';
-import { awardOf, isGrant, mechanismNameOf, phaseOf, purposeOf, reasonsOf } from '../source/case-facts';
+import { phaseOf } from '@app/domain';
+import { awardOf, isGrant, mechanismNameOf, purposeOf, reasonsOf } from '../source/case-facts';
 import type { YearHistory } from '../source/year-history';
 
 /**
