@@ -10,7 +10,9 @@ import { PipelineQuery } from '../read-models/pipeline/pipeline.query';
 import { WebProblemFilter } from './errors/web-problem.filter';
 import { CaseCommands } from './forms/case-commands';
 import { CasePagesController } from './pages/case-pages.controller';
+import { FrameworkPagesController } from './pages/framework-pages.controller';
 import { HomeController } from './pages/home.controller';
+import { ReadPagesController } from './pages/read-pages.controller';
 import { OidcSignIn } from './sessions/oidc-sign-in';
 import { SessionMiddleware } from './sessions/session.middleware';
 import { SessionStore } from './sessions/session.store';
@@ -28,7 +30,7 @@ const FORM_LIMIT = '256kb';
  */
 @Module({
   imports: [AccessModule, CommissioningModule],
-  controllers: [SignInController, HomeController, CasePagesController],
+  controllers: [SignInController, HomeController, CasePagesController, FrameworkPagesController, ReadPagesController],
   providers: [WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery],
   exports: [WebProblemFilter],
 })

@@ -1,0 +1,117 @@
+import { Controller, Get, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
+import { documentChecksum, FrameworkService, ImportFrameworkDocument, type ImportReport } from '@app/commissioning';
+import { DomainError, formatPence, readFrameworkImport, sumPence } from '@app/domain';
+import { AcceptsBody, Clock, ProblemDetailsFilter } from '@app/platform';
+import { presentCommitment, presentFramework } from '../../frameworks/framework.presenter';
+import { commandContextFrom } from '../../http/request-context';
+import { BudgetQuery } from '../../read-models/budget/budget.query';
+import { checkFormToken } from '../sessions/session.middleware';
+import { webSessionOf } from '../sessions/web-session';
+import { WebPage } from '../views/page';
+
+const problems = new ProblemDetailsFilter();
+/** The API's own limit for a framework document. */
+const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** A framework document as JSON text, or the problem naming why not (nothing is appended either way). */
+function parseDocument(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw DomainError.field('MALFORMED_JSON', 'document', 'is not a JSON framework document (see infra/seed/framework-2016-17.json)');
+  }
+}
+
+/** The figures of a document before anything is appended: what an import would record. */
+function previewOf(document: unknown) {
+  const { definition } = readFrameworkImport(document, documentChecksum(document));
+  const lines = definition.commitments;
+  const bySource = (source: string) => sumPence(lines.filter((l) => l.source === source).map((l) => l.valuePence));
+  return {
+    financialYear: definition.financialYear,
+    title: definition.title,
+    total: formatPence(definition.totalBudgetPence),
+    commitments: { count: lines.filter((l) => l.source === 'appendix-b').length, total: formatPence(bySource('appendix-b')) },
+    allocations: { count: lines.filter((l) => l.source === 'appendix-c').length, total: formatPence(bySource('appendix-c')) },
+    reserve: formatPence(definition.reservePence),
+    plf: { total: formatPence(definition.plf.totalPence), meetingDeadline: definition.plf.meetingDeadline },
+    localities: definition.localities.map((l) => ({ name: l.name, allocation: formatPence(l.plfAllocationPence) })),
+    themes: definition.themes.length,
+    priorities: definition.strategicPriorities.length,
+  };
+}
+
+/** The framework of a year, and importing one by upload: the preview first, then the API's own import command. */
+@ApiExcludeController()
+@Controller('app/framework')
+export class FrameworkPagesController {
+  constructor(
+    private readonly frameworks: FrameworkService,
+    private readonly budget: BudgetQuery,
+    private readonly bus: CommandBus,
+    private readonly page: WebPage,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('opcc-staff', 'auditor', 'admin')
+  async show(@Query('year') year: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const years = await this.budget.years();
+    const chosen = typeof year === 'string' && years.includes(year) ? year : years[0];
+    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years });
+    const state = await this.frameworks.load(chosen);
+    const commitments = (state.definition?.commitments ?? []).map(presentCommitment);
+    return this.page.html(request, response, 'pages/framework.njk', { title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments });
+  }
+
+  @Get('import')
+  @Roles('admin')
+  importForm(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.page.html(request, response, 'pages/framework-import.njk', { title: 'Import a framework document' });
+  }
+
+  /** Step 1: the uploaded document checked as the import would check it, and its figures shown; nothing appended. */
+  @Post('import')
+  @Roles('admin')
+  @AcceptsBody('multipart/form-data')
+  @UseInterceptors(FileInterceptor('document', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } }))
+  preview(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const session = webSessionOf(request);
+    if (!session) throw new DomainError('SIGN_IN_NEEDED', 'Sign in again');
+    checkFormToken(request.body, session);
+    try {
+      if (!file) throw DomainError.field('VALIDATION_FAILED', 'document', 'Select a framework document (a .json file)');
+      const text = file.buffer.toString('utf8');
+      const preview = previewOf(parseDocument(text));
+      return this.page.html(request, response, 'pages/framework-preview.njk', { title: `Check the ${preview.financialYear} framework`, preview, documentText: text });
+    } catch (error) {
+      return this.refused(error, request, response);
+    }
+  }
+
+  /** Step 2: the same document, confirmed, imported by the API's ImportFrameworkDocument command. */
+  @Post('import/confirm')
+  @Roles('admin')
+  async confirm(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const text = (request.body as { document?: unknown }).document;
+    try {
+      const document = parseDocument(typeof text === 'string' ? text : '');
+      const report: ImportReport = await this.bus.execute(new ImportFrameworkDocument(document, commandContextFrom(request, this.clock)));
+      return this.page.html(request, response, 'pages/framework-imported.njk', { title: `Framework ${report.financialYear} imported`, report });
+    } catch (error) {
+      return this.refused(error, request, response);
+    }
+  }
+
+  /** Every refusal against the line it names, on the upload page again. */
+  private refused(error: unknown, request: Request, response: Response): string {
+    const problem = problems.toProblem(error);
+    if (problem.status >= 500 || [401, 403].includes(problem.status)) throw error;
+    return this.page.html(request, response, 'pages/framework-import.njk', { title: 'Import a framework document', problem, refusals: problem.errors ?? [] }, problem.status);
+  }
+}

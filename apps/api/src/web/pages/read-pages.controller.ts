@@ -1,0 +1,116 @@
+import { Controller, Get, type OnModuleInit, Param, Query, Req, Res, type Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Roles } from '@app/auth';
+import { CaseIdPipe, ProblemDetailsFilter, strictValidationPipe } from '@app/platform';
+import { AuditController } from '../../audit/audit.controller';
+import { AsOfQueryDto } from '../../audit/audit-query.dto';
+import { AuditLogController } from '../../read-models/audit-log/audit-log.controller';
+import { AuditLogQueryDto } from '../../read-models/audit-log/audit-log.dto';
+import { DeadlinesController } from '../../read-models/deadlines/deadlines.controller';
+import { DeadlinesQueryDto } from '../../read-models/deadlines/deadlines.dto';
+import { OutcomesController } from '../../read-models/outcomes/outcomes.controller';
+import { OutcomesQueryDto } from '../../read-models/outcomes/outcomes.dto';
+import { PipelineController } from '../../read-models/pipeline/pipeline.controller';
+import { PipelineQueryDto } from '../../read-models/pipeline/pipeline.dto';
+import { WebPage } from '../views/page';
+
+const problems = new ProblemDetailsFilter();
+
+/** A GET form leaves blank filters as empty strings: absent, for the API's query DTO. */
+const filled = (query: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '' && value !== undefined));
+
+/**
+ * The read pages: each asks the API's own query handler, with the query checked by the API's
+ * own DTO, under the same roles (a CSP user's locality forced by the access guard).
+ */
+@ApiExcludeController()
+@Controller('app')
+export class ReadPagesController implements OnModuleInit {
+  private readonly pipe = strictValidationPipe();
+  private pipeline!: PipelineController;
+  private outcomes!: OutcomesController;
+  private deadlines!: DeadlinesController;
+  private auditLog!: AuditLogController;
+  private audit!: AuditController;
+
+  constructor(
+    private readonly modules: ModuleRef,
+    private readonly page: WebPage,
+  ) {}
+
+  onModuleInit(): void {
+    const get = <T>(type: Type<T>): T => this.modules.get(type, { strict: false });
+    [this.pipeline, this.outcomes, this.deadlines, this.auditLog, this.audit] = [get(PipelineController), get(OutcomesController), get(DeadlinesController), get(AuditLogController), get(AuditController)];
+  }
+
+  private async query<T>(raw: Record<string, unknown>, dto: Type<T>): Promise<T> {
+    return (await this.pipe.transform(filled(raw), { type: 'query', metatype: dto })) as T;
+  }
+
+  /** A refused filter is shown on the page it came from, as the error summary. */
+  private async render(request: Request, response: Response, template: string, title: string, load: () => Promise<Record<string, unknown>>) {
+    try {
+      return this.page.html(request, response, template, { title, filters: filled(request.query as Record<string, unknown>), ...(await load()) });
+    } catch (error) {
+      const problem = problems.toProblem(error);
+      if (problem.status !== 400 && problem.status !== 422) throw error;
+      return this.page.html(request, response, template, { title, problem, filters: filled(request.query as Record<string, unknown>) }, problem.status);
+    }
+  }
+
+  @Get('pipeline')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
+  pipelinePage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/pipeline.njk', 'Pipeline', async () => ({ result: await this.pipeline.list(await this.query(raw, PipelineQueryDto)) }));
+  }
+
+  @Get('outcomes')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
+  outcomesPage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/outcomes.njk', 'Outcomes', async () => {
+      const query = await this.query({ limit: '200', ...raw }, OutcomesQueryDto);
+      // The browser's Accept (text/html, */*) takes the API's JSON answer, not its CSV.
+      return { result: await this.outcomes.list(query, request, response) };
+    });
+  }
+
+  @Get('deadlines')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
+  deadlinesPage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/deadlines.njk', 'Deadlines', async () => ({ result: await this.deadlines.list(await this.query({ limit: '200', ...raw }, DeadlinesQueryDto)) }));
+  }
+
+  @Get('audit/log')
+  @Roles('opcc-staff', 'auditor', 'admin')
+  auditLogPage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/audit-log.njk', 'Audit log', async () => ({ result: await this.auditLog.list(await this.query(raw, AuditLogQueryDto)) }));
+  }
+
+  @Get('audit/verify')
+  @Roles('auditor', 'admin')
+  verifyPage(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/audit-verify.njk', 'Verify the log', async () => ({ report: await this.audit.verify() }));
+  }
+
+  @Get('audit/as-of')
+  @Roles('auditor', 'admin')
+  asOfForm(@Query('caseId') caseId: unknown, @Query('asOf') asOf: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    if (typeof caseId === 'string' && /^[\w-]{1,60}$/.test(caseId.trim())) {
+      response.redirect(303, `/app/audit/cases/${encodeURIComponent(caseId.trim())}?asOf=${encodeURIComponent(typeof asOf === 'string' ? asOf : '')}`);
+      return '';
+    }
+    return this.page.html(request, response, 'pages/audit-as-of.njk', { title: 'A case as of a date and time', filters: {} });
+  }
+
+  @Get('audit/cases/:caseId')
+  @Roles('auditor', 'admin')
+  caseAsOfPage(@Param('caseId', CaseIdPipe) caseId: string, @Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.render(request, response, 'pages/audit-as-of.njk', `Case ${caseId} as of a date and time`, async () => ({
+      caseId,
+      found: await this.audit.caseAsOf(caseId, await this.query(raw, AsOfQueryDto)),
+    }));
+  }
+}
