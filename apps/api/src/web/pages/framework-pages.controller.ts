@@ -97,7 +97,13 @@ export class FrameworkPagesController {
   /** Step 2: the same document, confirmed, imported by the API's ImportFrameworkDocument command. */
   @Post('import/confirm')
   @Roles('admin')
+  @AcceptsBody('multipart/form-data')
+  // The document comes back as a form field of the preview, so it is multipart too: a form's urlencoded body is kept small.
+  @UseInterceptors(FileInterceptor('none', { limits: { fieldSize: UPLOAD_LIMIT_BYTES, files: 0, fields: 5 } }))
   async confirm(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const session = webSessionOf(request);
+    if (!session) throw new DomainError('SIGN_IN_NEEDED', 'Sign in again');
+    checkFormToken(request.body, session);
     const text = (request.body as { document?: unknown }).document;
     try {
       const document = parseDocument(typeof text === 'string' ? text : '');
