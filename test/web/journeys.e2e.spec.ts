@@ -27,6 +27,9 @@ async function openAction(page: Page, title: string): Promise<void> {
   await page.click(`summary:has-text("${title}")`);
 }
 
+// A browser and a server on a shared, busy machine: generous limits, every wait a polled condition.
+jest.setTimeout(240_000);
+
 describe('the web app in a browser: an officer, a CSP user and an auditor through the 2016/17 year', () => {
   let api: TestApi;
   let browser: Browser;
@@ -40,7 +43,7 @@ describe('the web app in a browser: an officer, a CSP user and an auditor throug
     await api.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await launchChromium();
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
