@@ -196,7 +196,7 @@ describe('the web app in a browser: an officer, a CSP user and an auditor throug
     expect(await page.textContent('.moj-timeline')).toContain('officer.one (opcc-staff)');
     expect(await page.locator('main form').count()).toBe(0);
     await check(page, 'case-auditor');
-    await page.goto(`/app/audit/cases/${BLABY}?asOf=2016-03-01`);
+    await page.goto(`/app/audit/cases/${BLABY}?asOf=2016-03-01&basis=occurred`);
     expect(await page.textContent('main')).toContain('meeting-held');
     await check(page, 'audit-as-of');
     await page.goto('/app/audit/verify');

@@ -99,7 +99,7 @@ export class ReadPagesController implements OnModuleInit {
   @Roles('auditor', 'admin')
   asOfForm(@Query('caseId') caseId: unknown, @Query('asOf') asOf: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     if (typeof caseId === 'string' && /^[\w-]{1,60}$/.test(caseId.trim())) {
-      response.redirect(303, `/app/audit/cases/${encodeURIComponent(caseId.trim())}?asOf=${encodeURIComponent(typeof asOf === 'string' ? asOf : '')}`);
+      response.redirect(303, `/app/audit/cases/${encodeURIComponent(caseId.trim())}?asOf=${encodeURIComponent(typeof asOf === 'string' ? asOf : '')}&basis=occurred`);
       return '';
     }
     return this.page.html(request, response, 'pages/audit-as-of.njk', { title: 'A case as of a date and time', filters: {} });
