@@ -18,3 +18,4 @@ export * from './workflows/guards';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
 export * from './cases/deadline';
+export * from './payments';

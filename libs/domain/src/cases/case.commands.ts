@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentCommand } from '../payments/payment.commands';
 import type { CaseProfile, ContractTerms, Measure, PlanLine } from './case.types';
 
 /** Every case command says on which business date it happens. */
@@ -83,6 +84,7 @@ export type CaseCommand =
   | CloseContract
   | TerminateContract
   | SendReminder
-  | RecordDeadlineMissed;
+  | RecordDeadlineMissed
+  | PaymentCommand;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -6,8 +6,12 @@ import { GUARDS } from '../workflows/guards';
 import { currentWorkflow, workflowFor } from '../workflows/workflow.registry';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
+import type { PaymentCommand } from '../payments/payment.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
+import { isPaymentCommand } from '../payments/payment.commands';
+import { decideInstalmentDue, decidePayment } from '../payments/payment.decider';
+import { paymentConsequences } from '../payments/payment.consequences';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
 
 const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -26,10 +30,12 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
   const workflow = workflowFor(state.workflow.id, state.workflow.version);
+  if (isPaymentCommand(command)) return decidePayment(command, state, workflow.stages.find((s) => s.id === state.stage)?.phase === 'contract');
   const rule = workflow.commands.find((r) => r.command === command.type && r.from.includes(state.stage));
   if (!rule) throw illegal(command, state, workflow);
   for (const guard of rule.guards ?? []) GUARDS[guard](command, state);
-  return eventsFor(command, state, workflow);
+  const decided = eventsFor(command, state, workflow);
+  return [...decided, ...paymentConsequences(decided.reduce(evolveCase, state as CaseState) as OpenCase, decided, command.on)];
 }
 
 function illegal(command: CaseCommand, state: OpenCase, workflow: WorkflowDefinition): DomainError {
@@ -102,6 +108,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
     throw DomainError.field('UNKNOWN_DEADLINE', 'deadlineKey', `"${command.deadlineKey}" is not a deadline of case ${state.profile.caseId}`);
   }
   if (deadlineStatus(state, ref) !== 'open') return [];
+  if (ref.kind === 'payment-instalment' && command.type === 'RecordDeadlineMissed') return decideInstalmentDue(state, ref.instalmentId ?? '', command.dueOn, command.on);
   if (command.type === 'SendReminder') {
     if (state.remindersSent?.includes(`${command.deadlineKey}|${command.dueOn}|${command.daysBefore}`)) return [];
     const { deadlineKey, dueOn, daysBefore, recipient } = command;
@@ -119,7 +126,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | PaymentCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

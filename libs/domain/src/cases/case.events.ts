@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentEvent } from '../payments/payment.events';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 type Opening = { profile: CaseProfile; workflow: WorkflowRef };
@@ -116,6 +117,7 @@ export type CaseEvent =
   | ContractClosed
   | ContractTerminated
   | ReminderSent
-  | DeadlineMissed;
+  | DeadlineMissed
+  | PaymentEvent;
 
 export type CaseEventType = CaseEvent['type'];

@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentState } from '../payments/payment.types';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 export interface Report {
@@ -33,6 +34,8 @@ export interface OpenCase {
   readonly remindersSent?: readonly string[];
   /** `<deadlineKey>|<dueOn>` of every deadline recorded as missed. */
   readonly deadlinesMissed?: readonly string[];
+  /** The payment schedule, claims and withholdings (libs/domain/src/payments). */
+  readonly payments?: PaymentState;
 }
 
 export type CaseState = { readonly status: 'none' } | OpenCase;

@@ -3,6 +3,9 @@ import { workflowFor } from '../workflows/workflow.registry';
 import type { CaseState, OpenCase } from './case.model';
 import type { CaseEvent } from './case.events';
 import type { WorkflowRef } from './case.types';
+import { defaultSchedule } from '../payments/payment-schedule';
+import { evolvePayments, scheduleOf } from '../payments/payment.state';
+import { isPaymentEvent } from '../payments/payment.events';
 
 export * from './case.model';
 
@@ -27,7 +30,14 @@ function openedBy(event: CaseEvent): OpenCase {
   const base = { status: 'open' as const, stage: '', reports: [] };
   switch (event.type) {
     case 'ExistingCommitmentImported':
-      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, contract: event.data.contract };
+      return {
+        ...base,
+        profile: event.data.profile,
+        workflow: event.data.workflow,
+        openedOn: event.data.importedOn,
+        contract: event.data.contract,
+        payments: scheduleOf(defaultSchedule(event.data.contract), 'default'),
+      };
     case 'AdditionalAllocationImported':
       return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
     case 'ProposalRaised':
@@ -55,6 +65,7 @@ function openedBy(event: CaseEvent): OpenCase {
 }
 
 function opened(state: OpenCase, event: CaseEvent): OpenCase {
+  if (isPaymentEvent(event)) return { ...state, payments: evolvePayments(state.payments, event) };
   switch (event.type) {
     case 'ExistingCommitmentImported':
     case 'AdditionalAllocationImported':
