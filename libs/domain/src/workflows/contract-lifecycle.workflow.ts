@@ -59,6 +59,18 @@ export const CONTRACT_DEADLINES: readonly DeadlineRule[] = [
     remindDaysBefore: [56, 28, 7],
     escalateTo: 'opcc-lead',
   },
+  {
+    // The due check withholds the instalment when its condition is unmet (payments/payment.decider.ts).
+    kind: 'payment-instalment',
+    label: 'Payment instalment due',
+    opensOn: ['ExistingCommitmentImported', 'PaymentScheduleSet', 'PaymentScheduleReprofiled'],
+    due: { kind: 'payment-schedule' },
+    metBy: ['InstalmentFellDue', 'ClaimPaid'],
+    cancelledBy: ['ContractTerminated'],
+    concerns: 'contract-manager',
+    remindDaysBefore: [7, 0],
+    escalateTo: 'opcc-lead',
+  },
 ];
 
 export const DEFAULT_SETTINGS: WorkflowSettings = {

@@ -5,6 +5,7 @@ import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-e
 import { canonicalPeriod, parsePeriod, reportDueOn, reportsExpectedSince } from '../outcomes/reporting-period';
 import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
 import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+import { applyInstalmentDeadlines } from './payment-deadlines';
 
 /** Appended by the reminders service onto the case stream when a deadline's day passes unmet. */
 export interface DeadlineMissedData {
@@ -24,7 +25,7 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  */
 export const deadlinesProjection: Projection<CaseDeadlinesDoc> = {
   name: 'deadlines',
-  version: 1,
+  version: 2,
   keysOf: (event) => {
     const caseId = caseIdOf(event);
     return caseId === null ? [] : [caseId];
@@ -94,6 +95,7 @@ const add = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc =>
   doc.deadlines[deadline.key] ? doc : { ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } };
 
 function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate): CaseDeadlinesDoc {
+  if (rule.due.kind === 'payment-schedule') return applyInstalmentDeadlines(doc, rule, asCaseEvent(event), on);
   let next = doc;
   const single = deadlineKey(doc.caseId, rule.kind);
   const e = asCaseEvent(event);
