@@ -21,9 +21,11 @@ import { BudgetApiModule } from './read-models/budget/budget-api.module';
 import { DeadlinesApiModule } from './read-models/deadlines/deadlines-api.module';
 import { OutcomesApiModule } from './read-models/outcomes/outcomes-api.module';
 import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
+import { PaymentsApiModule } from './payments/payments-api.module';
+import { PaymentsController } from './payments/payments.controller';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, PaymentsApiModule],
   controllers: [
     FrameworksController,
     CasesController,
@@ -33,6 +35,7 @@ import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
     GrantController,
     ContractController,
     ProposalClosingController,
+    PaymentsController,
   ],
   providers: [CaseRunner],
 })

@@ -15,3 +15,4 @@ export * from './as-of/projection-as-of';
 export * from './history/case-history';
 export * from './export/event-formats';
 export * from './export/export-filter';
+export * from './as-of/actuals-as-of';

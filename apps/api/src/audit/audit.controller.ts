@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
+import { actualsAsOf, AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
 import { Roles } from '@app/auth';
 import { CaseIdPipe, FinancialYearPipe } from '@app/platform';
 import { AsOfQueryDto } from './audit-query.dto';
@@ -51,5 +51,15 @@ export class AuditController {
   async budgetAsOf(@Param('year', FinancialYearPipe) year: string, @Query() query: AsOfQueryDto) {
     const asOf = parseAsOf(query.asOf, query.basis);
     return { asOf: describeAsOf(asOf), ...(await budgetAsOf(this.log, year, asOf)) };
+  }
+
+  @Get('frameworks/:year/actuals')
+  @ApiOperation({
+    summary: "A year's actual spend as it stood at a date-time: what had been paid by then",
+    description: 'The actuals read model’s own fold over the global log up to the instant, in the shape of GET /frameworks/{year}/actuals; due and forecast are judged on that instant’s business date.',
+  })
+  async actualsAsOf(@Param('year', FinancialYearPipe) year: string, @Query() query: AsOfQueryDto) {
+    const asOf = parseAsOf(query.asOf, query.basis);
+    return { asOf: describeAsOf(asOf), ...(await actualsAsOf(this.log, year, asOf)) };
   }
 }

@@ -139,6 +139,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   refs.filter((ref, i) => refs.indexOf(ref) !== i).forEach((ref) => p.add('ref', `line ref "${ref}" appears more than once`));
 
   const reminderPolicies = readReminderPolicies(p, doc.reminderPolicies);
+  const payments = doc.payments === undefined ? undefined : { secondApprovalAbovePence: p.pence(p.object(doc.payments, 'payments').secondApprovalAbovePence, 'payments.secondApprovalAbovePence') };
   if (p.list.length > 0) {
     throw new DomainError(
       'INVALID_FRAMEWORK',
@@ -163,6 +164,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
     pccGrant: { newRoundsOpen: grant.newRoundsOpen === true },
     commitments,
     ...(reminderPolicies ? { reminderPolicies } : {}),
+    ...(payments ? { payments } : {}),
     checksum,
   };
 }

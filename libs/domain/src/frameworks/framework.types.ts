@@ -81,6 +81,8 @@ export interface FrameworkDefinition {
   readonly commitments: readonly Commitment[];
   /** Per deadline kind, the days before at which reminders go, overriding the workflows' own offsets. */
   readonly reminderPolicies?: Readonly<Record<string, { readonly remindDaysBefore: readonly number[]; readonly escalate?: boolean }>>;
+  /** Payments: above this a claim needs a second approval by a third person (default £10,000). */
+  readonly payments?: { readonly secondApprovalAbovePence: Pence };
   /** SHA-256 of the imported document, so importing the same file again is recognised. */
   readonly checksum: string;
 }
