@@ -169,7 +169,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   };
 }
 
-const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'];
+const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'];
 
 /** Optional: `{ "plf-meeting": { "remindDaysBefore": [28, 14, 7, 1, 0], "escalate": true } }`. */
 function readReminderPolicies(p: Problems, raw: unknown): FrameworkDefinition['reminderPolicies'] {
