@@ -21,11 +21,12 @@ import { BudgetApiModule } from './read-models/budget/budget-api.module';
 import { DeadlinesApiModule } from './read-models/deadlines/deadlines-api.module';
 import { OutcomesApiModule } from './read-models/outcomes/outcomes-api.module';
 import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
+import { PublishingApiModule } from './publishing/publishing-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PaymentsController } from './payments/payments.controller';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, PaymentsApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, PublishingApiModule, PaymentsApiModule],
   controllers: [
     FrameworksController,
     CasesController,

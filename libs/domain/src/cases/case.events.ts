@@ -1,9 +1,16 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { PaymentEvent } from '../payments/payment.events';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { PersonalContact } from '../personal-data/personal-fields';
+import type { RecordsEvent } from '../records/records.events';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
-type Opening = { profile: CaseProfile; workflow: WorkflowRef };
+/**
+ * A case records the whole workflow document it opens under, so its own history says which
+ * rules applied. Events stored before that carried only the reference to a built-in version.
+ */
+type Opening = { profile: CaseProfile; workflow: WorkflowDefinition | WorkflowRef };
 type E<Type extends string, Data> = { type: Type; data: Data };
 
 export type ExistingCommitmentImported = E<'ExistingCommitmentImported', Opening & { contract: ContractTerms; importedOn: BusinessDate }>;
@@ -15,7 +22,7 @@ export type CspPlanRequested = E<
 >;
 export type GrantApplicationReceived = E<
   'GrantApplicationReceived',
-  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate }
+  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate; contact?: PersonalContact }
 >;
 
 export type TenderIssued = E<'TenderIssued', { reference: string; issuedOn: BusinessDate; closesOn: BusinessDate }>;
@@ -69,6 +76,15 @@ export type ContractVaried = E<
 export type ContractClosed = E<'ContractClosed', { closedOn: BusinessDate; notes: string }>;
 export type ContractTerminated = E<'ContractTerminated', { reason: string; terminatedOn: BusinessDate }>;
 
+export type CheckpointCompleted = E<
+  'CheckpointCompleted',
+  { step: string; outcome: string; notes: string; completedBy: string; completedOn: BusinessDate }
+>;
+export type ApprovalRecorded = E<
+  'ApprovalRecorded',
+  { step: string; decision: 'approved' | 'refused'; notes: string; decidedBy: string; decidedOn: BusinessDate }
+>;
+
 export type ReminderSent = E<
   'ReminderSent',
   {
@@ -116,8 +132,11 @@ export type CaseEvent =
   | ContractVaried
   | ContractClosed
   | ContractTerminated
+  | CheckpointCompleted
+  | ApprovalRecorded
   | ReminderSent
   | DeadlineMissed
+  | RecordsEvent
   | PaymentEvent;
 
 export type CaseEventType = CaseEvent['type'];

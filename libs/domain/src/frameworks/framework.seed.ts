@@ -1,6 +1,9 @@
 import { isBusinessDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import { readWorkflowChoices } from './framework.workflow-choice';
+import { GSS_CODE, ORG_ID } from './framework.publication';
 import { type Commitment, type FrameworkDefinition, type GeographicalReach, MECHANISMS, type MechanismCode } from './framework.types';
 
 /**
@@ -49,7 +52,17 @@ class Problems {
   }
 }
 
+/** A read framework document: its definition and the workflow versions it carries. */
+export interface FrameworkImport {
+  readonly definition: FrameworkDefinition;
+  readonly workflowVersions: readonly WorkflowDefinition[];
+}
+
 export function readFrameworkDocument(document: unknown, checksum: string): FrameworkDefinition {
+  return readFrameworkImport(document, checksum).definition;
+}
+
+export function readFrameworkImport(document: unknown, checksum: string): FrameworkImport {
   const p = new Problems();
   const doc = p.object(document, '(body)');
   if (doc.schema !== 'commissioning-framework/v1') p.add('schema', 'must be "commissioning-framework/v1"');
@@ -77,7 +90,8 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   const fundingMechanisms = p.array(doc.fundingMechanisms, 'fundingMechanisms').map((m, i) => {
     const mechanism = p.object(m, `fundingMechanisms[${i}]`);
     if (!MECHANISMS.includes(mechanism.code as MechanismCode)) p.add(`fundingMechanisms[${i}].code`, `must be one of ${MECHANISMS.join(', ')}`);
-    return { code: mechanism.code as MechanismCode, name: String(p.text(mechanism.name, `fundingMechanisms[${i}].name`)) };
+    const publishAsGrant = optional(p, mechanism.publishAsGrant, `fundingMechanisms[${i}].publishAsGrant`, isBoolean, 'must be true or false');
+    return { code: mechanism.code as MechanismCode, name: String(p.text(mechanism.name, `fundingMechanisms[${i}].name`)), ...(publishAsGrant === undefined ? {} : { publishAsGrant }) };
   });
   const boards = p.array(doc.boards, 'boards').map((b, i) => {
     const board = p.object(b, `boards[${i}]`);
@@ -85,11 +99,13 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   });
   const localities = p.array(doc.localities, 'localities').map((l, i) => {
     const locality = p.object(l, `localities[${i}]`);
+    const geoCode = optional(p, locality.geoCode, `localities[${i}].geoCode`, isGssCode, 'must be an ONS (GSS) code such as E07000129');
     return {
       slug: String(p.text(locality.slug, `localities[${i}].slug`)),
       name: String(p.text(locality.name, `localities[${i}].name`)),
       plfAllocationPence: p.pence(locality.plfAllocationPence, `localities[${i}].plfAllocationPence`),
       vliSharePercent: Number(locality.vliSharePercent ?? 0),
+      ...(geoCode === undefined ? {} : { geoCode }),
     };
   });
   const localitySlugs = new Set(localities.map((l) => l.slug));
@@ -140,6 +156,8 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
 
   const reminderPolicies = readReminderPolicies(p, doc.reminderPolicies);
   const payments = doc.payments === undefined ? undefined : { secondApprovalAbovePence: p.pence(p.object(doc.payments, 'payments').secondApprovalAbovePence, 'payments.secondApprovalAbovePence') };
+  const choices = readWorkflowChoices(doc);
+  p.list.push(...choices.problems);
   if (p.list.length > 0) {
     throw new DomainError(
       'INVALID_FRAMEWORK',
@@ -148,7 +166,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
       { errors: p.list },
     );
   }
-  return {
+  const definition: FrameworkDefinition = {
     financialYear,
     title: String(doc.title ?? `Commissioning Framework ${financialYear}`),
     issuedOn,
@@ -165,8 +183,10 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
     commitments,
     ...(reminderPolicies ? { reminderPolicies } : {}),
     ...(payments ? { payments } : {}),
+    workflows: choices.workflows,
     checksum,
   };
+  return { definition, workflowVersions: choices.versions };
 }
 
 const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'];
@@ -218,6 +238,7 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
   reach.localities.filter((slug) => !c.localitySlugs.has(slug)).forEach((slug) => p.add(`${at}.geographicalReach.localities`, `"${slug}" is not a locality`));
   const locality = (line.locality ?? null) as string | null;
   const valuePence = p.pence(line.valuePence, `${at}.valuePence`);
+  const recipientOrgId = optional(p, line.recipientOrgId, `${at}.recipientOrgId`, isOrgId, 'must be an org-id.guide identifier such as GB-LAE-BLA or GB-CHC-1124127');
   if (mechanism === 'plf') {
     const allocation = c.localities.find((l) => l.slug === locality);
     if (!allocation) p.add(`${at}.locality`, 'a PLF line must name one of the localities');
@@ -244,8 +265,21 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
     geographicalReach: reach,
     locality,
     sourceNotes: Array.isArray(line.sourceNotes) ? line.sourceNotes.map(String) : [],
+    ...(recipientOrgId === undefined ? {} : { recipientOrgId }),
   };
 }
+
+/** An optional field: refused when present and wrong; absent (or null) is undefined. */
+function optional<T>(p: Problems, value: unknown, field: string, valid: (v: unknown) => v is T, reason: string): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (valid(value)) return value;
+  p.add(field, reason);
+  return undefined;
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isGssCode = (v: unknown): v is string => typeof v === 'string' && GSS_CODE.test(v);
+const isOrgId = (v: unknown): v is string => typeof v === 'string' && ORG_ID.test(v);
 
 function checkSum(p: Problems, lines: readonly Commitment[], stated: Pence, field: string, label: string): void {
   const sum = lines.reduce((total, line) => total + line.valuePence, 0);

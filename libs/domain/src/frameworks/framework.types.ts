@@ -1,7 +1,9 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { MechanismCode, WorkflowRef, WorkflowSlot } from '../shared/codes';
 
-export type MechanismCode = 'direct' | 'co-commissioning' | 'plf' | 'pcc-grant';
+export type { MechanismCode, WorkflowSlot } from '../shared/codes';
+
 export const MECHANISMS: readonly MechanismCode[] = ['direct', 'co-commissioning', 'plf', 'pcc-grant'];
 
 export interface Theme {
@@ -20,6 +22,8 @@ export interface StrategicPriority {
 export interface FundingMechanism {
   readonly code: MechanismCode;
   readonly name: string;
+  /** Whether its agreements are published as grants (360Giving, the grants list); unset: PLF and PCC grant are. */
+  readonly publishAsGrant?: boolean;
 }
 
 export interface Board {
@@ -32,6 +36,10 @@ export interface Locality {
   readonly name: string;
   readonly plfAllocationPence: Pence;
   readonly vliSharePercent: number;
+  /** When this locality's PLF meeting must be held, if not the framework's own date. */
+  readonly plfMeetingDeadline?: BusinessDate;
+  /** ONS (GSS) code of the area, e.g. E07000129 for Blaby: where the published grants benefit. */
+  readonly geoCode?: string;
 }
 
 export interface GeographicalReach {
@@ -61,6 +69,8 @@ export interface Commitment {
   readonly geographicalReach: GeographicalReach;
   readonly locality: string | null;
   readonly sourceNotes: readonly string[];
+  /** The organisation's org-id.guide identifier (GB-LAE-BLA, GB-CHC-…, GB-COH-…), only where it is known. */
+  readonly recipientOrgId?: string;
 }
 
 /** Everything a year's framework fixes; the content of `FrameworkImported`. */
@@ -83,6 +93,8 @@ export interface FrameworkDefinition {
   readonly reminderPolicies?: Readonly<Record<string, { readonly remindDaysBefore: readonly number[]; readonly escalate?: boolean }>>;
   /** Payments: above this a claim needs a second approval by a third person (default £10,000). */
   readonly payments?: { readonly secondApprovalAbovePence: Pence };
+  /** Which workflow version new cases of each mechanism open under (a shipped one or one the framework publishes). */
+  readonly workflows: Readonly<Record<WorkflowSlot, WorkflowRef>>;
   /** SHA-256 of the imported document, so importing the same file again is recognised. */
   readonly checksum: string;
 }
