@@ -24,9 +24,10 @@ import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
 import { PublishingApiModule } from './publishing/publishing-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PaymentsController } from './payments/payments.controller';
+import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, PublishingApiModule, PaymentsApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, PublishingApiModule, WebModule, PaymentsApiModule],
   controllers: [
     FrameworksController,
     CasesController,
