@@ -1,10 +1,11 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { callerOf, Roles } from '@app/auth';
+import { callerOf } from '@app/auth';
 import { CaseService, FrameworkService } from '@app/commissioning';
 import { DEFAULT_SECOND_APPROVAL_ABOVE_PENCE } from '@app/domain';
 import { CaseIdPipe, PatternPipe } from '@app/platform';
-import { CaseCommand, CaseCommandController } from '../cases/case-command.decorators';
+import { CaseCommandController } from '../cases/case-command.decorators';
+import { PaymentCommand } from './payment-command.decorator';
 import { CaseRunner } from '../cases/case-runner';
 import {
   ApproveClaimDto,
@@ -37,28 +38,31 @@ export class PaymentsController {
     return callerOf(request)?.id ?? '';
   }
 
-  @CaseCommand('payments/schedule', 'Set the payment schedule; its instalments must sum exactly to the contract value (SCHEDULE_SUM_MISMATCH)')
+  @PaymentCommand('schedule', 'Set the payment schedule; its instalments must sum exactly to the contract value (SCHEDULE_SUM_MISMATCH)')
   setSchedule(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: SetPaymentScheduleDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'SetPaymentSchedule' as const, on: this.runner.on(request), by: this.by(request), instalments: body.instalments.map(toPlan) };
     return this.runner.run(caseId, command, request, response);
   }
 
-  @CaseCommand('payments/reprofile', 'Re-profile the instalments with no claim on them; they must make up the rest of the contract value')
+  @PaymentCommand('reprofile', 'Re-profile the instalments with no claim on them; they must make up the rest of the contract value')
   reprofile(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReprofilePaymentScheduleDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'ReprofilePaymentSchedule' as const, on: this.runner.on(request), by: this.by(request), instalments: body.instalments.map(toPlan), reason: body.reason };
     return this.runner.run(caseId, command, request, response);
   }
 
-  @Roles('opcc-staff', 'csp:own-case', 'admin')
-  @CaseCommand('payments/claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)')
+  @PaymentCommand('claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)', [
+    'opcc-staff',
+    'csp:own-case',
+    'admin',
+  ])
   claim(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordClaimDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { instalmentId, pence, evidenceRef } = body;
     const command = { type: 'RecordClaim' as const, on: this.runner.on(request), by: this.by(request), instalmentId, pence, evidenceRef };
     return this.runner.run(caseId, command, request, response);
   }
 
-  @CaseCommand(
-    'payments/claims/:claimId/approval',
+  @PaymentCommand(
+    'claims/:claimId/approval',
     "Approve a claim: never by whoever recorded it (FOUR_EYES); above the framework's threshold (default £10,000) a second approval by a third person",
   )
   async approve(
@@ -75,7 +79,7 @@ export class PaymentsController {
     return this.runner.run(caseId, command, request, response);
   }
 
-  @CaseCommand('payments/claims/:claimId/rejection', 'Reject a claim, with the reason; what it asked may be claimed again')
+  @PaymentCommand('claims/:claimId/rejection', 'Reject a claim, with the reason; what it asked may be claimed again')
   reject(
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('claimId', ClaimIdPipe) claimId: string,
@@ -86,7 +90,7 @@ export class PaymentsController {
     return this.runner.run(caseId, { type: 'RejectClaim', on: this.runner.on(request), by: this.by(request), claimId, reason: body.reason }, request, response);
   }
 
-  @CaseCommand('payments/claims/:claimId/payment', 'Record that an approved claim was paid, with the payment reference; the date is the business date')
+  @PaymentCommand('claims/:claimId/payment', 'Record that an approved claim was paid, with the payment reference; the date is the business date')
   pay(
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('claimId', ClaimIdPipe) claimId: string,
@@ -97,13 +101,13 @@ export class PaymentsController {
     return this.runner.run(caseId, { type: 'RecordPayment', on: this.runner.on(request), by: this.by(request), claimId, paymentRef: body.paymentRef }, request, response);
   }
 
-  @CaseCommand('payments/recoveries', 'Recover (claw back) an amount paid on an instalment, with the reason: its own decision')
+  @PaymentCommand('recoveries', 'Recover (claw back) an amount paid on an instalment, with the reason: its own decision')
   recover(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecoverPaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'RecoverPayment' as const, on: this.runner.on(request), by: this.by(request), instalmentId: body.instalmentId, pence: body.pence, reason: body.reason };
     return this.runner.run(caseId, command, request, response);
   }
 
-  @CaseCommand('payments/checkpoints', 'Record a payment checkpoint as met; instalments withheld for it are released')
+  @PaymentCommand('checkpoints', 'Record a payment checkpoint as met; instalments withheld for it are released')
   checkpoint(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordCheckpointMetDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'RecordCheckpointMet' as const, on: this.runner.on(request), by: this.by(request), checkpoint: body.checkpoint, evidenceRef: body.evidenceRef };
     return this.runner.run(caseId, command, request, response);
