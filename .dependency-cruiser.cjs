@@ -36,6 +36,13 @@ module.exports = {
       to: { path: '^libs/(domain|projections|reminders|platform)/' },
     },
     {
+      name: 'publishing-only-reads',
+      comment: 'Publications are made from the log through the audit reader; they never run a command or write a read model.',
+      severity: 'error',
+      from: { path: '^libs/publishing/' },
+      to: { path: '^libs/(commissioning|projections|reminders|simulation|database)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -2,6 +2,10 @@ import type { Grant } from '@app/auth';
 import { seed201617 } from '@test/support/seed';
 import { actingAs } from '@test/support/tokens';
 
+const PUBLICATIONS = [
+  '360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json',
+];
+
 /**
  * Who may call what: the README's "Access control" table, route by route, as the matrix
  * test expects it. A route the API serves and this table leaves out fails the matrix, and
@@ -55,6 +59,10 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'GET /audit/cases/{caseId}/history': ['auditor', 'admin'],
   'GET /audit/frameworks/{year}/budget': ['auditor', 'admin'],
   'GET /audit/export': ['auditor', 'admin'],
+
+  ...Object.fromEntries(PUBLICATIONS.map((path) => [`GET /publish/${path}`, ['opcc-staff', 'auditor', 'admin'] as const])),
+  // Open to anyone, and 404 unless PUBLISH_OPEN=true.
+  ...Object.fromEntries(PUBLICATIONS.map((path) => [`GET /open-data/${path}`, 'public' as const])),
 };
 
 /** Mounted on Express beside the API (Bull Board), so not in the OpenAPI document: checked all the same. */
@@ -120,5 +128,6 @@ export function urlFor(route: string, rule: 'public' | readonly Grant[]): string
   const path = route.split(' ')[1].replace('{caseId}', BLABY).replace('{year}', '2016-17').replace('{documentId}', '00000000-0000-4000-8000-000000000000');
   if (rule !== 'public' && rule.includes('csp:own-locality')) return `${path}?locality=blaby`;
   if (path.startsWith('/audit/cases/') || path.startsWith('/audit/frameworks/')) return `${path}?asOf=2016-03-01`;
+  if (path.startsWith('/publish/') || path.startsWith('/open-data/')) return `${path}?financialYear=2016-17`;
   return path;
 }

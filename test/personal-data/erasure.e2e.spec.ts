@@ -10,7 +10,7 @@ import { ADMIN, AUDITOR, OFFICER, seed201617 } from '@test/support/seed';
  * Crypto-shredding a grant applicant's contact: kept encrypted under the person's own key,
  * readable while the key lives, refused erasure while the case is on legal hold, and after
  * erasure unreadable everywhere — case view, history, every read model table, both export
- * formats, the raw log — while verify stays clean and every read model replays identically.
+ * formats, every publication, the raw log — while verify stays clean and every read model replays identically.
  */
 const CONTACT = { name: 'Jo Bloggs', email: 'jo.bloggs@go-getta.example.org', phone: '0116 496 0000' };
 const TRACES = ['Bloggs', 'jo.bloggs', '496 0000'];
@@ -37,10 +37,16 @@ describe('erasing a data subject', () => {
     }
     return texts.join('\n');
   };
-  const exports = async () => [
-    (await as(AUDITOR).get('/audit/export?format=jsonl').buffer(true).expect(200)).text,
-    (await as(AUDITOR).get('/audit/export?format=csv').buffer(true).expect(200)).text,
-  ].join('\n');
+  const PUBLICATIONS = ['360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json'];
+  /** Both export formats and every publication, as text. */
+  const exports = async () => {
+    const texts = [
+      (await as(AUDITOR).get('/audit/export?format=jsonl').buffer(true).expect(200)).text,
+      (await as(AUDITOR).get('/audit/export?format=csv').buffer(true).expect(200)).text,
+    ];
+    for (const path of PUBLICATIONS) texts.push((await as(OFFICER).get(`/publish/${path}?financialYear=2016-17`).buffer(true).expect(200)).text);
+    return texts.join('\n');
+  };
 
   beforeAll(async () => {
     pg = testDatabaseUrl ? await freshPostgres({ migrate: false }) : undefined;

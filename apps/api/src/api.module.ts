@@ -23,9 +23,10 @@ import { BudgetApiModule } from './read-models/budget/budget-api.module';
 import { DeadlinesApiModule } from './read-models/deadlines/deadlines-api.module';
 import { OutcomesApiModule } from './read-models/outcomes/outcomes-api.module';
 import { PipelineApiModule } from './read-models/pipeline/pipeline-api.module';
+import { PublishingApiModule } from './publishing/publishing-api.module';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), PersonalDataModule, AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, DocumentsApiModule],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), PersonalDataModule, AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, DocumentsApiModule, PublishingApiModule],
   controllers: [
     FrameworksController,
     CasesController,

@@ -165,6 +165,37 @@ export class AppConfig {
   @Matches(/^(tcp:\/\/[^\s/]+:\d+\/?|unix:\/\/\/\S+|\/\S+)$/, { message: 'CLAMAV_URL must be tcp://host:port or a unix socket path (unix:///run/clamav/clamd.ctl)' })
   readonly CLAMAV_URL?: string;
 
+  /** 360Giving publisher prefix (registered with 360Giving): grant ids are 360G-<prefix>-<case id>. */
+  @Transform(orDefault('ledger'))
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.]{0,39}$/, { message: 'PUBLISH_360G_PREFIX must be the publisher prefix after "360G-": letters, digits, dots or underscores' })
+  readonly PUBLISH_360G_PREFIX: string = 'ledger';
+
+  /** OCDS ocid prefix (registered with the Open Contracting Partnership): ocids are <prefix>-<case id>. */
+  @Transform(orDefault('ocds-ledger'))
+  @Matches(/^ocds-[a-z0-9]{6}$/, { message: 'PUBLISH_OCID_PREFIX must be an ocid prefix: "ocds-" and six letters or digits' })
+  readonly PUBLISH_OCID_PREFIX: string = 'ocds-ledger';
+
+  /** The funder of the grants and buyer of the contracts published. */
+  @Transform(orDefault('Police and Crime Commissioner'))
+  @IsString()
+  readonly PUBLISH_FUNDER_NAME: string = 'Police and Crime Commissioner';
+
+  /** The funder's org-id.guide identifier; unset: 360G-<PUBLISH_360G_PREFIX>, the publisher's own. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{2,}-[A-Za-z0-9._-]+$/, { message: 'PUBLISH_FUNDER_ID must be an org-id.guide identifier such as GB-GOV-…, or 360G-<prefix>' })
+  readonly PUBLISH_FUNDER_ID?: string;
+
+  /** Licence of the published data (a URL). */
+  @Transform(orDefault('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/'))
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLISH_LICENSE must be an http:// or https:// URL' })
+  readonly PUBLISH_LICENSE: string = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+  /** Serve the publications without a token under /open-data/, for a website to pull. */
+  @Transform(flagOr(false))
+  @IsBoolean()
+  readonly PUBLISH_OPEN: boolean = false;
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -199,6 +230,12 @@ export const CONFIG_KEYS = [
   'LOG_LEVEL',
   'DOCUMENT_MAX_BYTES',
   'CLAMAV_URL',
+  'PUBLISH_360G_PREFIX',
+  'PUBLISH_OCID_PREFIX',
+  'PUBLISH_FUNDER_NAME',
+  'PUBLISH_FUNDER_ID',
+  'PUBLISH_LICENSE',
+  'PUBLISH_OPEN',
 ] as const;
 
 export class ConfigError extends Error {

@@ -1,0 +1,61 @@
+import { csvField } from '@app/audit';
+import { poundsText } from '../money';
+import type { PublishingSettings } from '../publishing.settings';
+import { awardOf, isGrant, mechanismNameOf, phaseOf, purposeOf, reasonsOf } from '../source/case-facts';
+import type { YearHistory } from '../source/year-history';
+
+/**
+ * The lists the Elected Local Policing Bodies (Specified Information) Order 2011 asks a PCC
+ * to publish: contracts over £10,000, and every crime and disorder reduction grant with its
+ * recipient, purpose, conditions and reasons.
+ */
+export type TransparencyList = 'contracts' | 'grants';
+export const TRANSPARENCY_LISTS: readonly TransparencyList[] = ['contracts', 'grants'];
+
+/** Over £10,000, as the Order says: not at it. */
+export const CONTRACT_THRESHOLD_PENCE = 1_000_000;
+
+export type TransparencyRow = Readonly<Record<string, string>>;
+
+const COLUMNS: Record<TransparencyList, readonly string[]> = {
+  contracts: ['reference', 'title', 'supplier', 'value', 'start', 'end', 'awarded', 'mechanism', 'purpose', 'status'],
+  grants: ['reference', 'title', 'recipient', 'value', 'start', 'end', 'awarded', 'mechanism', 'purpose', 'conditions', 'reasons', 'status'],
+};
+
+export const columnsOf = (list: TransparencyList): readonly string[] => COLUMNS[list];
+
+const STATUS = { 'pre-award': 'allocated', contract: 'active', ended: 'ended' } as const;
+
+export function transparencyRows(history: YearHistory, list: TransparencyList, settings: PublishingSettings): TransparencyRow[] {
+  const { definition } = history;
+  return history.cases.flatMap((published): TransparencyRow[] => {
+    if (isGrant(published, definition) !== (list === 'grants')) return [];
+    const award = awardOf(published, definition, settings);
+    if (!award || (list === 'contracts' && award.pence <= CONTRACT_THRESHOLD_PENCE)) return [];
+    const { state } = published;
+    const common = {
+      reference: published.caseId,
+      title: state.profile.title,
+      value: poundsText(award.pence),
+      start: award.startDate,
+      end: award.endDate,
+      awarded: award.awardedOn,
+      mechanism: mechanismNameOf(definition, state),
+      purpose: purposeOf(state),
+      status: STATUS[phaseOf(state) ?? 'contract'],
+    };
+    const who = award.recipient?.name ?? state.contract?.provider ?? '';
+    if (list === 'contracts') return [{ ...common, supplier: who }];
+    return [{ ...common, recipient: who, conditions: award.conditions.join('; '), reasons: reasonsOf(definition, state).join('; ') }];
+  });
+}
+
+/** A spreadsheet would run a cell that starts like a formula: such text is written with a leading apostrophe. */
+const defused = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** RFC 4180, CRLF line ends, a header row of the list's columns. */
+export function transparencyCsv(list: TransparencyList, rows: readonly TransparencyRow[]): string {
+  const columns = columnsOf(list);
+  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(column === 'value' ? row[column] : defused(row[column] ?? ''))).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { SqlAuditLog } from '@app/audit';
+import { CaseService, FrameworkService, raiseProposal } from '@app/commissioning';
+import { loadConfig } from '@app/config';
+import type { SqlDatabase } from '@app/database';
+import type { CaseCommand, FrameworkCommand } from '@app/domain';
+import { SqlEventStore } from '@app/event-store';
+import type { CommandContext } from '@app/platform';
+import { PublishingService, publishingSettings } from '@app/publishing';
+import { freshPglite, freshPostgres, testDatabaseUrl } from '@test/support/databases';
+import { seed201617 } from '@test/support/seed';
+
+export const OFFICER = { id: 'officer.publishing', role: 'opcc-staff' } as const;
+
+/** The 2016/17 ledger a publication reads: a real store whose recording clock each step sets. */
+export interface PublishingLedger {
+  readonly cases: CaseService;
+  readonly frameworks: FrameworkService;
+  readonly publishing: PublishingService;
+  /** Runs a case command dated `on`, recorded at `recordedAt` (default: noon UTC that day). */
+  run(caseId: string, command: CaseCommand, recordedAt?: string): Promise<void>;
+  framework(command: FrameworkCommand, on: string): Promise<void>;
+  propose(caseId: string, mechanism: 'direct' | 'co-commissioning', estimatedValuePence: number, on: string, extra?: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function publishingLedger(env: Record<string, string> = {}): Promise<PublishingLedger> {
+  const pg = testDatabaseUrl ? await freshPostgres() : undefined;
+  const db: SqlDatabase = pg?.db ?? (await freshPglite());
+  let now = new Date('2015-10-23T09:00:00Z');
+  const store = new SqlEventStore(db, { now: () => now });
+  const cases = new CaseService(store);
+  const frameworks = new FrameworkService(store, cases);
+  const context = (occurredAt: string): CommandContext => ({ actor: OFFICER, correlationId: randomUUID(), causationId: randomUUID(), occurredAt });
+  await frameworks.importDocument(seed201617(), context('2015-10-23T10:00:00+01:00'));
+  const settings = publishingSettings(loadConfig({ PUBLISH_360G_PREFIX: 'leicspcc', PUBLISH_OCID_PREFIX: 'ocds-l3ics0', ...env }));
+  const at = (on: string, recordedAt?: string) => {
+    now = new Date(recordedAt ?? `${on}T12:00:00Z`);
+    return context(`${on}T12:00:00+00:00`);
+  };
+  return {
+    cases,
+    frameworks,
+    publishing: new PublishingService(new SqlAuditLog(db), settings),
+    run: async (caseId, command, recordedAt) => {
+      await cases.execute(caseId, command, at(command.on, recordedAt));
+    },
+    framework: async (command, on) => {
+      await frameworks.execute('2016-17', command, at(on));
+    },
+    propose: async (caseId, mechanism, estimatedValuePence, on, extra = {}) => {
+      const framework = await frameworks.load('2016-17');
+      const input = { financialYear: '2016-17', caseId, title: `Proposal ${caseId}`, mechanism, estimatedValuePence, theme: 'supporting-victims', primaryPriorities: ['SP7'], ...extra };
+      await cases.open(caseId, raiseProposal(framework, input, on), at(on));
+    },
+    close: async () => (pg ? pg.drop() : db.close()),
+  };
+}
