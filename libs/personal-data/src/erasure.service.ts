@@ -53,13 +53,25 @@ export class ErasureService {
     return { subjectId, event, data: decided[0].data };
   }
 
-  /** Every event holding a field sealed under the subject's key, by walking the log once. */
+  /**
+   * Every event holding a field sealed under the subject's key, by walking the log once, up
+   * to the newest event stored when the walk began: the log is read only below transactions
+   * still in flight, so an empty page before the head means "not visible yet", not "done".
+   */
   private async occurrencesOf(subjectId: string, onProgress: (done: number) => void) {
     const found: Array<{ streamId: string; eventType: string }> = [];
+    const head = (await (this.store as EventStore & { headPosition?: () => Promise<number> }).headPosition?.()) ?? 0;
+    const deadline = Date.now() + 60_000;
     let after = 0;
     let done = 0;
     for (;;) {
       const page = await this.store.readAll({ after, limit: 1000 });
+      if (page.length === 0 && after < head) {
+        // Never erase on a partial search: a hold on a case not yet seen would be missed.
+        if (Date.now() > deadline) throw new Error(`the log could not be read to position ${head} within 60 s: nothing was erased; try again`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
       if (page.length === 0) break;
       for (const event of page) if (mentions(event.data, subjectId)) found.push({ streamId: event.streamId, eventType: event.type });
       after = page[page.length - 1].globalPosition;
