@@ -10,6 +10,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY bench ./bench
+COPY scripts ./scripts
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, SQL migrations and seed data ----

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CaseService, FrameworkService } from '@app/commissioning';
 import { type StoredEvent, SqlEventStore } from '@app/event-store';
-import { budgetView } from '@app/projections/budget';
+import { budgetFromDocs, budgetView } from '@app/projections/budget';
 import { applyEvents, DocumentTable, READ_MODELS, tableOf } from '@app/projections';
 import { officer, runBlabyJourney } from '@test/support/blaby-journey';
 import { seed201617 } from '@test/support/seed';
@@ -123,7 +123,7 @@ suite('a projection process killed in the middle of a batch', () => {
     const expected = applyEvents(budget as NonNullable<typeof budget>, all);
     const rows = await new DocumentTable(tableOf('budget')).all(pg.db);
     expect(new Map(rows.map((r) => [r.key, r.doc]))).toEqual(expected);
-    const view = budgetView(rows.find((r) => r.key === '2016-17')?.doc as Parameters<typeof budgetView>[0]);
+    const view = budgetView(budgetFromDocs('2016-17', rows.map((r) => [r.key, r.doc] as const)) as Parameters<typeof budgetView>[0]);
     expect(view).toMatchObject({ totalPence: 461_100_000, reservePence: 33_901_700 });
   });
 });

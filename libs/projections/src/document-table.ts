@@ -1,11 +1,27 @@
 import type { SqlQueryable } from '@app/database';
 
-/** The SQL of a projection's document table; the same on PostgreSQL and PGlite. */
+/** Rows per statement: large enough that a statement's overhead vanishes, small enough for PGlite's memory. */
+const ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * The SQL of a projection's document table; the same on PostgreSQL and PGlite. Keys sort
+ * by code point (collation "C") whatever the database's locale, so a key prefix is a
+ * range of the primary key (a year's budget lines, `2016-17/…`).
+ */
 export class DocumentTable {
   constructor(readonly table: string) {}
 
   async create(db: SqlQueryable): Promise<void> {
-    await db.query(`create table if not exists ${this.table} (key text primary key, doc jsonb not null)`);
+    await db.query(`create table if not exists ${this.table} (key text collate "C" primary key, doc jsonb not null)`);
+  }
+
+  /** A table to bulk-load: its primary key is added once the rows are in (`addPrimaryKey`). */
+  async createUnindexed(db: SqlQueryable): Promise<void> {
+    await db.query(`create table ${this.table} (key text collate "C" not null, doc jsonb not null)`);
+  }
+
+  async addPrimaryKey(db: SqlQueryable): Promise<void> {
+    await db.query(`alter table ${this.table} add constraint ${this.table}_pkey primary key (key)`);
   }
 
   async load(db: SqlQueryable, keys: readonly string[]): Promise<Map<string, unknown>> {
@@ -14,22 +30,63 @@ export class DocumentTable {
     return new Map(rows.map((row) => [row.key, row.doc]));
   }
 
+  /** Upserts the changed documents and deletes the removed ones (undefined), a few statements per batch. */
   async write(db: SqlQueryable, changed: ReadonlyMap<string, unknown | undefined>): Promise<void> {
-    const upserts = [...changed].filter(([, doc]) => doc !== undefined);
-    const deletes = [...changed].filter(([, doc]) => doc === undefined).map(([key]) => key);
-    if (upserts.length > 0) {
+    const upserts: Array<[string, unknown]> = [];
+    const deletes: string[] = [];
+    for (const [key, doc] of changed) {
+      if (doc === undefined) deletes.push(key);
+      else upserts.push([key, doc]);
+    }
+    for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
+      const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
       await db.query(
         `insert into ${this.table} (key, doc)
          select key, doc from unnest($1::text[], $2::jsonb[]) as t(key, doc)
          on conflict (key) do update set doc = excluded.doc`,
-        [upserts.map(([key]) => key), upserts.map(([, doc]) => JSON.stringify(doc))],
+        [chunk.map(([key]) => key), chunk.map(([, doc]) => JSON.stringify(doc))],
       );
     }
-    if (deletes.length > 0) await db.query(`delete from ${this.table} where key = any($1::text[])`, [deletes]);
+    for (let i = 0; i < deletes.length; i += ROWS_PER_STATEMENT) {
+      await db.query(`delete from ${this.table} where key = any($1::text[])`, [deletes.slice(i, i + ROWS_PER_STATEMENT)]);
+    }
+  }
+
+  /** Plain inserts of documents whose keys are not in the table yet (a rebuild's first write of each). */
+  async insert(db: SqlQueryable, docs: Iterable<[string, unknown]>): Promise<void> {
+    let keys: string[] = [];
+    let json: string[] = [];
+    const flush = async () => {
+      if (keys.length === 0) return;
+      await db.query(`insert into ${this.table} (key, doc) select * from unnest($1::text[], $2::jsonb[])`, [keys, json]);
+      keys = [];
+      json = [];
+    };
+    for (const [key, doc] of docs) {
+      keys.push(key);
+      json.push(JSON.stringify(doc));
+      if (keys.length >= ROWS_PER_STATEMENT) await flush();
+    }
+    await flush();
+  }
+
+  /** The documents whose keys begin with `prefix` (compared by code point: an index range). */
+  async withPrefix(db: SqlQueryable, prefix: string): Promise<Array<{ key: string; doc: unknown }>> {
+    const { rows } = await db.query<{ key: string; doc: unknown }>(
+      `select key, doc from ${this.table} where key collate "C" >= $1 and key collate "C" < $2 order by key collate "C"`,
+      [prefix, prefixEnd(prefix)],
+    );
+    return rows;
   }
 
   async all(db: SqlQueryable): Promise<Array<{ key: string; doc: unknown }>> {
     const { rows } = await db.query<{ key: string; doc: unknown }>(`select key, doc from ${this.table} order by key`);
     return rows;
   }
+}
+
+/** The least string greater than every string that begins with `prefix`. */
+function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }

@@ -4,3 +4,4 @@ export * from './projection-runner';
 export * from './read-models';
 export * from './projections.module';
 export * from './replay';
+export * from './fold';

@@ -18,6 +18,11 @@ export interface Projection<Doc = unknown> {
    * it stands at this point of the log (only keys from keysOf or readsOf).
    */
   evolve(doc: Doc | undefined, event: StoredEvent, key: string, lookup: (key: string) => Doc | undefined): Doc | undefined;
+  /**
+   * True for a document no later event changes or reads once its own event is folded (an
+   * audit entry): a rebuild writes it away at once instead of keeping it in memory.
+   */
+  settled?(key: string): boolean;
 }
 
 export const tableOf = (name: string, suffix = ''): string => {

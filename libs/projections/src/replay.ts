@@ -1,93 +1,89 @@
 import type { SqlDatabase } from '@app/database';
 import type { EventStore, StoredEvent } from '@app/event-store';
-import { DocumentTable } from './document-table';
-import { type Projection, tableOf } from './projection';
+import { Rebuild, type ReplayReport } from './rebuild';
 
-export interface ReplayReport {
-  readonly projection: string;
-  readonly events: number;
-  readonly rows: number;
-  /** Rows whose document differs between the live table and the rebuild (expected 0). */
-  readonly differing: number;
-  readonly swapped: boolean;
-  readonly position: number;
-}
+export type { ReplayReport } from './rebuild';
+import type { Projection } from './projection';
 
 export type ReplayProgress = (done: number, total: number) => void;
 
-/**
- * Rebuilds a read model from the whole log into a fresh table while the live one keeps
- * serving, brings it to exactly the live checkpoint, compares the two row by row, and
- * swaps the rebuild in, all under the live checkpoint's lock so the live runner waits.
- */
+export interface ReplayOptions {
+  readonly swap?: boolean;
+  /** Events per read of the log. */
+  readonly batchSize?: number;
+  /** Documents a rebuild keeps in memory before it writes them to its table (memory stays bounded). */
+  readonly maxDocsInMemory?: number;
+  readonly onProgress?: ReplayProgress;
+}
+
+const PAGE = 10_000;
+
+/** One read model rebuilt beside the live one, compared and swapped: see replayProjections. */
 export async function replayProjection(
   db: SqlDatabase,
   store: EventStore & { headPosition?: () => Promise<number> },
   projection: Projection,
-  options: { swap?: boolean; batchSize?: number; onProgress?: ReplayProgress } = {},
+  options: ReplayOptions = {},
 ): Promise<ReplayReport> {
-  const live = new DocumentTable(tableOf(projection.name));
-  const rebuild = new DocumentTable(tableOf(projection.name, '_rebuild'));
-  const total = (await store.headPosition?.()) ?? 0;
-  const docs = new Map<string, unknown>();
-  const applied = new Set<number>();
-  let after = 0;
-  let count = 0;
+  const [report] = await replayProjections(db, store, [projection], options);
+  return report;
+}
 
-  const applyUntil = async (target: number): Promise<void> => {
-    while (target > 0 && !applied.has(target)) {
-      const batch = await store.readAll({ after, limit: options.batchSize ?? 1000 });
-      if (batch.length === 0) throw new Error(`the live checkpoint ${target} is not in the log`);
-      for (const event of batch) {
-        apply(projection, docs, event);
-        applied.add(event.globalPosition);
-        after = event.globalPosition;
-        count += 1;
-        if (event.globalPosition === target) break;
-      }
-      options.onProgress?.(count, Math.max(total, count));
-    }
-  };
+/**
+ * Rebuilds read models from one pass over the whole log into fresh tables while the live
+ * ones keep serving. Each rebuild is brought to exactly its live checkpoint, compared
+ * with the live table row by row and swapped in, under that checkpoint's lock so the
+ * live runner waits. The log is read in pages from a cursor and never held whole; a
+ * rebuild keeps at most `maxDocsInMemory` documents and writes the rest to its table.
+ */
+export async function replayProjections(
+  db: SqlDatabase,
+  store: EventStore & { headPosition?: () => Promise<number> },
+  projections: readonly Projection[],
+  options: ReplayOptions = {},
+): Promise<ReplayReport[]> {
+  const total = (await store.headPosition?.()) ?? 0;
+  const rebuilds = projections.map((projection) => new Rebuild(db, projection, options.maxDocsInMemory));
+  for (const rebuild of rebuilds) await rebuild.begin();
+  const reports = new Map<string, ReplayReport>();
+  const pending = () => rebuilds.filter((r) => !reports.has(r.projection.name));
+  let cursor = 0;
+  let count = 0;
+  let buffer: StoredEvent[] = [];
 
   for (;;) {
-    const target = await checkpointOf(db, projection.name);
-    await applyUntil(target);
-    const report = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ position: string }>(
-        'select position from projection_checkpoints where projection = $1 for update',
-        [projection.name],
-      );
-      if (Number(rows[0]?.position ?? 0) !== target) return undefined;
-      await tx.query(`drop table if exists ${rebuild.table}`);
-      await rebuild.create(tx);
-      await rebuild.write(tx, docs);
-      const { rows: diff } = await tx.query<{ n: string }>(
-        `select count(*) as n from ${live.table} l full outer join ${rebuild.table} r using (key) where l.doc is distinct from r.doc`,
-      );
-      const differing = Number(diff[0].n);
-      if (options.swap !== false) {
-        await tx.query(`drop table ${live.table}`);
-        await tx.query(`alter table ${rebuild.table} rename to ${live.table}`);
-        await tx.query(`alter index ${rebuild.table}_pkey rename to ${live.table}_pkey`);
-      } else {
-        await tx.query(`drop table ${rebuild.table}`);
-      }
-      return { projection: projection.name, events: count, rows: docs.size, differing, swapped: options.swap !== false, position: target };
-    });
-    if (report) return report;
+    const targets = await checkpointsOf(db, pending().map((r) => r.projection.name));
+    let moved = false;
+    for (const rebuild of pending()) {
+      if (targets.get(rebuild.projection.name) !== cursor) continue;
+      const report = await rebuild.finish(cursor, count, options.swap !== false);
+      if (report) reports.set(rebuild.projection.name, report);
+      else moved = true;
+    }
+    if (pending().length === 0) break;
+    if (moved) continue; // a live checkpoint moved on while we looked: read where it is now
+    if (buffer.length === 0) buffer = await store.readAll({ after: cursor, limit: options.batchSize ?? PAGE });
+    if (buffer.length === 0) throw new Error(`the live checkpoints ${[...targets.values()].join(', ')} are not in the log`);
+    // Stop exactly at the next live checkpoint, so that rebuild can be compared there.
+    const stops = new Set(pending().map((r) => targets.get(r.projection.name)));
+    const at = buffer.findIndex((event) => stops.has(event.globalPosition));
+    const page = at < 0 ? buffer : buffer.slice(0, at + 1);
+    buffer = at < 0 ? [] : buffer.slice(at + 1);
+    for (const rebuild of pending()) await rebuild.apply(page);
+    cursor = page[page.length - 1].globalPosition;
+    count += page.length;
+    options.onProgress?.(count, Math.max(total, count));
   }
+  return projections.map((p) => reports.get(p.name) as ReplayReport);
 }
 
-function apply(projection: Projection, docs: Map<string, unknown>, event: StoredEvent): void {
-  for (const key of projection.keysOf(event)) {
-    const next = projection.evolve(docs.get(key), event, key, (other) => docs.get(other));
-    if (next === undefined) docs.delete(key);
-    else docs.set(key, next);
-  }
-}
-
-async function checkpointOf(db: SqlDatabase, name: string): Promise<number> {
-  const { rows } = await db.query<{ position: string }>('select position from projection_checkpoints where projection = $1', [name]);
-  if (rows.length === 0) throw new Error(`Projection ${name} has never run: nothing to compare with`);
-  return Number(rows[0].position);
+async function checkpointsOf(db: SqlDatabase, names: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ projection: string; position: string }>(
+    'select projection, position from projection_checkpoints where projection = any($1::text[])',
+    [names],
+  );
+  const found = new Map(rows.map((row) => [row.projection, Number(row.position)]));
+  const missing = names.find((name) => !found.has(name));
+  if (missing) throw new Error(`Projection ${missing} has never run: nothing to compare with`);
+  return found;
 }

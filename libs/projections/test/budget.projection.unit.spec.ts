@@ -1,12 +1,12 @@
 import { type CaseProfile, frameworkStreamId } from '@app/domain';
-import { type BudgetDoc, budgetProjection, budgetRows, budgetView, BREAKDOWN_NAMES } from '@app/projections/budget';
+import { type BudgetDoc, budgetFromDocs, budgetProjection, budgetRows, budgetView, BREAKDOWN_NAMES } from '@app/projections/budget';
 import { given, stored } from './projection-spec';
 import { caseEvent, frameworkImported, seedDefinition, seedImport } from './seed-events';
 
 const YEAR = '2016-17';
 const ledger = (type: string, data: unknown) => stored(frameworkStreamId(YEAR), { type, data });
 const sum = (breakdown: Readonly<Record<string, number>>) => Object.values(breakdown).reduce((a, b) => a + b, 0);
-const budgetAfter = (events: Parameters<typeof given>[1]) => given(budgetProjection, events).then(YEAR) as BudgetDoc;
+const budgetAfter = (events: Parameters<typeof given>[1]) => budgetFromDocs(YEAR, given(budgetProjection, events).docs) as BudgetDoc;
 
 /** Table 1 of the framework: the £450,000 PLF split by the Vulnerable Localities Index. */
 const TABLE_1 = {

@@ -1,13 +1,13 @@
 import type { SqlDatabase } from '@app/database';
 import { formatPence, formatUkDate } from '@app/domain';
-import { type BudgetDoc, budgetView } from '@app/projections/budget';
+import { budgetView, readBudget } from '@app/projections/budget';
 import { type OutcomeDoc, outcomeView } from '@app/projections/outcomes';
 
 /** The year's budget as the read model holds it at the end of the run. */
 export async function budgetSummary(db: SqlDatabase, financialYear: string): Promise<string[]> {
-  const { rows } = await db.query<{ doc: BudgetDoc }>('select doc from rm_budget where key = $1', [financialYear]);
-  if (rows.length === 0) return [`No budget for ${financialYear}`];
-  const view = budgetView(rows[0].doc);
+  const doc = await readBudget(db, financialYear);
+  if (!doc) return [`No budget for ${financialYear}`];
+  const view = budgetView(doc);
   const line = (label: string, pence: number) => `  ${label.padEnd(28)} ${formatPence(pence).padStart(16)}`;
   return [
     `Budget ${financialYear}`,

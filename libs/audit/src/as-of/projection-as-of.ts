@@ -1,6 +1,6 @@
 import { DomainError } from '@app/domain';
 import { applyEvents, type Projection } from '@app/projections';
-import { budgetProjection, type BudgetView, budgetView } from '@app/projections/budget';
+import { budgetFromDocs, budgetProjection, type BudgetView, budgetView } from '@app/projections/budget';
 import type { StoredEvent } from '@app/event-store';
 import { type AuditLog, walkLog } from '../log/audit-log.port';
 import { type AsOf, asOfFilter } from './as-of';
@@ -42,7 +42,7 @@ export type BudgetAsOf = BudgetView & { readonly eventsFolded: number };
 /** A year's budget as it stood at the instant, through the budget read model's own fold and view. */
 export async function budgetAsOf(log: AuditLog, financialYear: string, asOf: AsOf): Promise<BudgetAsOf> {
   const { docs, eventsFolded } = await projectAsOf(log, budgetProjection, asOf);
-  const doc = docs.get(financialYear);
+  const doc = budgetFromDocs(financialYear, docs);
   if (!doc?.imported) {
     throw new DomainError('NOT_FOUND', `No framework had been imported for ${financialYear} as of ${asOf.at.toISOString()} (${asOf.basis})`, {
       financialYear,

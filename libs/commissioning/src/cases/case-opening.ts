@@ -9,6 +9,8 @@ import {
   type RaiseProposal,
   type ReceiveGrantApplication,
   type RequestCspPlan,
+  meetingDeadlineOf,
+  workflowForMechanism,
 } from '@app/domain';
 
 /** What a person says about a new case; the framework checks every reference in it. */
@@ -43,7 +45,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
   const known = new Set(d.strategicPriorities.map((p) => p.code));
   for (const field of ['primaryPriorities', 'secondaryPriorities'] as const) {
     const unknown = (input[field] ?? []).find((code) => !known.has(code));
-    if (unknown) throw DomainError.field('UNKNOWN_PRIORITY', field, `"${unknown}" is not one of ${d.financialYear}'s strategic priorities (SP1–SP${known.size})`);
+    if (unknown) throw DomainError.field('UNKNOWN_PRIORITY', field, `"${unknown}" is not one of ${d.financialYear}'s strategic priorities: ${[...known].join(', ')}`);
   }
   const slugs = new Set(d.localities.map((l) => l.slug));
   const localities = input.geographicalReach?.localities ?? (input.locality ? [input.locality] : []);
@@ -68,7 +70,13 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
 }
 
 export function raiseProposal(framework: FrameworkState, input: CaseInput & { mechanism: MechanismCode; estimatedValuePence: number }, on: string): RaiseProposal {
-  return { type: 'RaiseProposal', on, profile: profile(framework, input, input.mechanism, 'proposal'), estimatedValuePence: input.estimatedValuePence };
+  return {
+    type: 'RaiseProposal',
+    on,
+    profile: profile(framework, input, input.mechanism, 'proposal'),
+    workflow: workflowForMechanism(framework, input.mechanism),
+    estimatedValuePence: input.estimatedValuePence,
+  };
 }
 
 /** The locality's allocation and the meeting deadline come from the framework, not the caller. */
@@ -80,8 +88,9 @@ export function requestCspPlan(framework: FrameworkState, input: CaseInput & { l
     type: 'RequestCspPlan',
     on,
     profile: base,
+    workflow: workflowForMechanism(framework, 'plf'),
     allocationPence: locality.plfAllocationPence,
-    meetingDeadline: framework.definition?.plf.meetingDeadline ?? on,
+    meetingDeadline: framework.definition ? meetingDeadlineOf(framework.definition, locality.slug) : on,
   };
 }
 
@@ -94,6 +103,7 @@ export function receiveGrantApplication(
     type: 'ReceiveGrantApplication',
     on,
     profile: profile(framework, input, 'pcc-grant', 'grant-application'),
+    workflow: workflowForMechanism(framework, 'pcc-grant'),
     roundId: input.roundId,
     round: framework.grantRounds[input.roundId] ?? null,
     applicant: input.applicant,

@@ -80,6 +80,8 @@ export const auditLogProjection: Projection<AuditDoc> = {
     const caseId = caseIdOf(event);
     return caseId === null ? [] : [caseKey(caseId)];
   },
+  // An entry is its own event's alone: nothing later changes or reads it.
+  settled: (key) => !key.startsWith('case:'),
   evolve(doc, event, key, lookup) {
     const caseId = caseIdOf(event);
     if (key.startsWith('case:')) {

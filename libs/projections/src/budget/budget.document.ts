@@ -38,18 +38,43 @@ export interface BudgetDoc {
   readonly totalPence: Pence;
   readonly reservePence: Pence;
   readonly lines: Readonly<Record<string, BudgetLine>>;
-  /** Global position of the last event folded into this document. */
+  /** Global position of the last event folded into this year's budget. */
   readonly position: number;
 }
 
-export const emptyBudget = (financialYear: string): BudgetDoc => ({
+/** The year's own document in rm_budget (key "2016-17"); each line is a document of its own. */
+export type BudgetYearDoc = Omit<BudgetDoc, 'lines'>;
+
+/** What rm_budget holds: a year's document or one of its lines. */
+export type BudgetRecord = BudgetYearDoc | BudgetLine;
+
+/** The key of a case's line: its year's key, a slash, the case id. */
+export const lineKey = (financialYear: string, caseId: string): string => `${financialYear}/${caseId}`;
+
+export const emptyYear = (financialYear: string): BudgetYearDoc => ({
   financialYear,
   imported: false,
   totalPence: 0,
   reservePence: 0,
-  lines: {},
   position: 0,
 });
+
+export const emptyBudget = (financialYear: string): BudgetDoc => ({ ...emptyYear(financialYear), lines: {} });
+
+/** A year's budget put together from its documents (any order); undefined when the year has none. */
+export function budgetFromDocs(financialYear: string, docs: Iterable<readonly [string, unknown]>): BudgetDoc | undefined {
+  let year: BudgetYearDoc | undefined;
+  const lines: Record<string, BudgetLine> = {};
+  const prefix = `${financialYear}/`;
+  for (const [key, doc] of docs) {
+    if (key === financialYear) year = doc as BudgetYearDoc;
+    else if (key.startsWith(prefix)) {
+      const line = doc as BudgetLine;
+      lines[line.caseId] = line;
+    }
+  }
+  return year ? { ...year, lines } : undefined;
+}
 
 function priorityKeyOf(priorities: readonly string[], asPrinted: string | null, mechanism: MechanismCode | null): string {
   if (priorities.length > 0) return priorities.join('+');

@@ -1,7 +1,7 @@
-import type { CaseOpeningEvent, ContractAwarded, FrameworkEvent } from '@app/domain';
+import type { CaseOpeningEvent, Commitment, ContractAwarded, FrameworkEvent } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
-import { type BudgetDoc, type BudgetLine, emptyBudget, lineFromCommitment, lineFromProfile, type LineStatus, placeholderLine } from './budget.document';
+import { type BudgetLine, type BudgetRecord, type BudgetYearDoc, emptyYear, lineFromCommitment, lineFromProfile, lineKey, type LineStatus, placeholderLine } from './budget.document';
 
 const FRAMEWORK_STREAM = /^framework-(\d{4}-\d{2})$/;
 /** Case ids begin with their financial year ("2016-17-B01"); a later case event is keyed by it. */
@@ -19,74 +19,97 @@ const STATUS_AFTER: Readonly<Record<string, LineStatus>> = {
   GrantDeclined: 'ended',
 };
 
-function keysOf(event: StoredEvent): readonly string[] {
+/** The year's document and the case's line (none: the event changes no line). */
+function touched(event: StoredEvent): { year: string; caseIds: readonly string[] } | null {
   if (LEDGER_EVENTS.has(event.type)) {
     const year = FRAMEWORK_STREAM.exec(event.streamId)?.[1];
-    return year ? [year] : [];
+    if (!year) return null;
+    const e = event as unknown as FrameworkEvent;
+    if (e.type === 'FrameworkImported') return { year, caseIds: e.data.commitments.map((c) => c.caseId) };
+    if (e.type === 'FundsCommitted' || e.type === 'FundsReleased') return { year, caseIds: [e.data.caseId] };
+    return { year, caseIds: [] };
   }
-  if (OPENING_EVENTS.has(event.type)) return [(event as StoredEvent & CaseOpeningEvent).data.profile.financialYear];
+  if (OPENING_EVENTS.has(event.type)) {
+    const { profile } = (event as StoredEvent & CaseOpeningEvent).data;
+    return { year: profile.financialYear, caseIds: [profile.caseId] };
+  }
   if (STATUS_AFTER[event.type]) {
-    const year = CASE_STREAM.exec(event.streamId)?.[2];
-    return year ? [year] : [];
+    const match = CASE_STREAM.exec(event.streamId);
+    return match ? { year: match[2], caseIds: [match[1]] } : null;
   }
-  return [];
+  return null;
 }
 
-const withLine = (doc: BudgetDoc, line: BudgetLine): BudgetDoc => ({ ...doc, lines: { ...doc.lines, [line.caseId]: line } });
+function keysOf(event: StoredEvent): readonly string[] {
+  const t = touched(event);
+  return t ? [t.year, ...t.caseIds.map((caseId) => lineKey(t.year, caseId))] : [];
+}
 
-function evolveLedger(doc: BudgetDoc, event: FrameworkEvent): BudgetDoc {
-  switch (event.type) {
+function evolveYear(doc: BudgetYearDoc, event: StoredEvent): BudgetYearDoc {
+  const e = event as unknown as FrameworkEvent;
+  if (e.type === 'FrameworkImported') return { ...doc, imported: true, totalPence: e.data.totalBudgetPence, reservePence: e.data.reservePence, position: event.globalPosition };
+  if (e.type === 'ReserveDrawn') return { ...doc, reservePence: doc.reservePence - e.data.pence, position: event.globalPosition };
+  return { ...doc, position: event.globalPosition };
+}
+
+/** An import's lines by case id, worked out once per event however many lines it has. */
+const commitmentsOf = new WeakMap<object, ReadonlyMap<string, Commitment>>();
+function commitmentFor(event: StoredEvent & FrameworkEvent & { type: 'FrameworkImported' }, caseId: string): Commitment | undefined {
+  let byCase = commitmentsOf.get(event.data);
+  if (!byCase) {
+    byCase = new Map(event.data.commitments.map((c) => [c.caseId, c]));
+    commitmentsOf.set(event.data, byCase);
+  }
+  return byCase.get(caseId);
+}
+
+function evolveLine(line: BudgetLine | undefined, event: StoredEvent, caseId: string): BudgetLine | undefined {
+  const e = event as unknown as StoredEvent & FrameworkEvent;
+  switch (e.type) {
     case 'FrameworkImported': {
-      const lines = Object.fromEntries(event.data.commitments.map((c) => [c.caseId, lineFromCommitment(c)]));
-      return { ...doc, imported: true, totalPence: event.data.totalBudgetPence, reservePence: event.data.reservePence, lines: { ...doc.lines, ...lines } };
+      const commitment = commitmentFor(e as StoredEvent & FrameworkEvent & { type: 'FrameworkImported' }, caseId);
+      return commitment ? lineFromCommitment(commitment) : line;
     }
     case 'FundsCommitted':
     case 'FundsReleased': {
-      const line = doc.lines[event.data.caseId] ?? placeholderLine(event.data.caseId);
-      const sign = event.type === 'FundsCommitted' ? 1 : -1;
-      return withLine(doc, { ...line, heldPence: line.heldPence + sign * event.data.pence });
+      const held = line ?? placeholderLine(caseId);
+      const sign = e.type === 'FundsCommitted' ? 1 : -1;
+      return { ...held, heldPence: held.heldPence + sign * e.data.pence };
     }
-    case 'ReserveDrawn':
-      return { ...doc, reservePence: doc.reservePence - event.data.pence };
     default:
-      return doc;
+      break;
   }
+  if (OPENING_EVENTS.has(event.type)) return evolveOpening(line, event as unknown as CaseOpeningEvent);
+  if (!line) return undefined;
+  const provider = event.type === 'ContractAwarded' ? (event.data as ContractAwarded['data']).contract.provider : line.provider;
+  return { ...line, status: STATUS_AFTER[event.type], provider };
 }
 
 /** A line the import already made is kept; a placeholder (funds seen first) gets its attributes. */
-function evolveOpening(doc: BudgetDoc, event: CaseOpeningEvent): BudgetDoc {
+function evolveOpening(existing: BudgetLine | undefined, event: CaseOpeningEvent): BudgetLine {
   const { profile } = event.data;
-  const existing = doc.lines[profile.caseId];
-  if (existing && existing.source !== null) return doc;
+  if (existing && existing.source !== null) return existing;
   const opened =
     event.type === 'ExistingCommitmentImported'
       ? lineFromProfile(profile, 'committed', event.data.contract.provider)
       : lineFromProfile(profile, 'allocated', null);
-  return withLine(doc, existing ? { ...opened, heldPence: existing.heldPence } : opened);
-}
-
-function evolveStatus(doc: BudgetDoc, event: StoredEvent, caseId: string): BudgetDoc {
-  const line = doc.lines[caseId];
-  if (!line) return doc;
-  const provider = event.type === 'ContractAwarded' ? (event.data as ContractAwarded['data']).contract.provider : line.provider;
-  return withLine(doc, { ...line, status: STATUS_AFTER[event.type], provider });
+  return existing ? { ...opened, heldPence: existing.heldPence } : opened;
 }
 
 /**
- * The budget of each financial year (key: "2016-17"): the framework's total and reserve, and
- * a line per case holding what the framework ledger committed to it. Breakdowns are folded
- * from the lines at read time (budget.view.ts).
+ * The budget of each financial year: a document for the year (key "2016-17": the
+ * framework's total and reserve) and one per case (key "2016-17/2016-17-B01": what the
+ * framework ledger committed to it), so an event changes only the line it is about,
+ * however many cases the year has. readBudget/budgetFromDocs put a year together;
+ * breakdowns are folded from the lines at read time (budget.view.ts).
  */
-export const budgetProjection: Projection<BudgetDoc> = {
+export const budgetProjection: Projection<BudgetRecord> = {
   name: 'budget',
-  version: 1,
+  version: 2,
   keysOf,
   evolve(doc, event, key) {
-    const current = doc ?? emptyBudget(key);
-    let next: BudgetDoc;
-    if (LEDGER_EVENTS.has(event.type)) next = evolveLedger(current, event as unknown as FrameworkEvent);
-    else if (OPENING_EVENTS.has(event.type)) next = evolveOpening(current, event as unknown as CaseOpeningEvent);
-    else next = evolveStatus(current, event, CASE_STREAM.exec(event.streamId)?.[1] ?? '');
-    return { ...next, position: event.globalPosition };
+    const slash = key.indexOf('/');
+    if (slash < 0) return evolveYear((doc as BudgetYearDoc | undefined) ?? emptyYear(key), event);
+    return evolveLine(doc as BudgetLine | undefined, event, key.slice(slash + 1));
   },
 };

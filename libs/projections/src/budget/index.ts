@@ -1,3 +1,4 @@
 export * from './budget.document';
 export * from './budget.projection';
+export * from './budget.queries';
 export * from './budget.view';

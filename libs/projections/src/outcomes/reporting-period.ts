@@ -54,8 +54,21 @@ export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
   return periodContaining(addDays(period.end, 1), period.frequency);
 }
 
+/** Labels already read: a case's chain of report deadlines is read again on each of its events. */
+const parsed = new Map<string, ReportingPeriod | null>();
+const PARSED_KEPT = 10_000;
+
 /** Reads a period label in either spelling; null when it is neither. */
 export function parsePeriod(label: string): ReportingPeriod | null {
+  const known = parsed.get(label);
+  if (known !== undefined) return known;
+  const period = readPeriod(label);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(label, period);
+  return period;
+}
+
+function readPeriod(label: string): ReportingPeriod | null {
   const match = /^(\d{4})(?:-(Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])|0[1-9]|1[0-2]|FY))?$/.exec(label.trim());
   if (!match) return null;
   const year = Number(match[1]);

@@ -1,19 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { DomainError } from '@app/domain';
-import { tableOf } from '@app/projections';
-import { type BudgetDoc, budgetProjection, type BudgetView, budgetView } from '@app/projections/budget';
+import { type BudgetView, budgetView, readBudget } from '@app/projections/budget';
 
-const TABLE = tableOf(budgetProjection.name);
-
-/** Reads a year's budget document from rm_budget and folds it into the view. */
+/** Reads a year's budget from rm_budget and folds it into the view. */
 @Injectable()
 export class BudgetQuery {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
   async view(financialYear: string): Promise<BudgetView> {
-    const { rows } = await this.db.query<{ doc: BudgetDoc }>(`select doc from ${TABLE} where key = $1`, [financialYear], 'budget-by-year');
-    const doc = rows[0]?.doc;
+    const doc = await readBudget(this.db, financialYear);
     if (!doc?.imported) {
       throw new DomainError('NOT_FOUND', `No framework has been imported for ${financialYear} (or the budget read model has not caught up yet)`, {
         financialYear,
