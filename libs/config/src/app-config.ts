@@ -165,6 +165,11 @@ export class AppConfig {
   @Matches(/^(tcp:\/\/[^\s/]+:\d+\/?|unix:\/\/\/\S+|\/\S+)$/, { message: 'CLAMAV_URL must be tcp://host:port or a unix socket path (unix:///run/clamav/clamd.ctl)' })
   readonly CLAMAV_URL?: string;
 
+  /** The years business dates may fall in, first-last: dates outside are refused at the boundary and by the domain. */
+  @Transform(orDefault('2000-2100'))
+  @Matches(/^\d{4}-\d{4}$/, { message: 'BUSINESS_YEARS must be two years, first-last, such as 2000-2100' })
+  readonly BUSINESS_YEARS: string = '2000-2100';
+
   /** 360Giving publisher prefix (registered with 360Giving): grant ids are 360G-<prefix>-<case id>. */
   @Transform(orDefault('ledger'))
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.]{0,39}$/, { message: 'PUBLISH_360G_PREFIX must be the publisher prefix after "360G-": letters, digits, dots or underscores' })
@@ -230,6 +235,7 @@ export const CONFIG_KEYS = [
   'LOG_LEVEL',
   'DOCUMENT_MAX_BYTES',
   'CLAMAV_URL',
+  'BUSINESS_YEARS',
   'PUBLISH_360G_PREFIX',
   'PUBLISH_OCID_PREFIX',
   'PUBLISH_FUNDER_NAME',
