@@ -7,7 +7,8 @@ import { DomainError } from '@app/domain';
 /**
  * Reads one multipart/form-data upload (field `file`, plus small text fields) into memory,
  * stopping at the size limit: an oversize file is refused with DOCUMENT_TOO_LARGE before it
- * is read whole. Runs after the access guard, so a refused caller uploads nothing.
+ * is read whole. Runs after the access guard, so a refused caller uploads nothing; the input
+ * boundary (@AcceptsBody on the route) has already refused any other media type.
  */
 @Injectable()
 export class DocumentUploadInterceptor implements NestInterceptor {
@@ -23,9 +24,6 @@ export class DocumentUploadInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler) {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    if (!request.is('multipart/form-data')) {
-      throw DomainError.field('UNSUPPORTED_MEDIA_TYPE', '(body)', 'a document is uploaded as multipart/form-data with the file in the field "file"');
-    }
     await new Promise<void>((resolve, reject) =>
       this.upload(request, http.getResponse<Response>(), (error: unknown) => (error ? reject(this.refusal(error)) : resolve())),
     );

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '@app/auth';
 import { DocumentService } from '@app/documents';
-import { CaseIdPipe, Clock } from '@app/platform';
+import { AcceptsBody, CaseIdPipe, Clock } from '@app/platform';
 import { respond } from '../http/outcome-response';
 import { commandContextFrom } from '../http/request-context';
 import { CaseRunner } from '../cases/case-runner';
 import { ATTACH_DOCUMENT_SCHEMA, AttachDocumentForm, DocumentIdPipe, ReasonDto } from './document.dto';
+import { ATTACHED_EXAMPLE, DOCUMENT_EXAMPLE } from './document.examples';
 import { DocumentUploadInterceptor } from './document-upload.interceptor';
 
 /**
@@ -28,7 +29,8 @@ export class DocumentsController {
   @HttpCode(201)
   @Roles('opcc-staff', 'csp:own-case', 'admin')
   @UseInterceptors(DocumentUploadInterceptor)
-  @ApiConsumes('multipart/form-data')
+  // The one route of the JSON API that takes another body: declared at the input boundary.
+  @AcceptsBody('multipart/form-data')
   @ApiBody({ schema: ATTACH_DOCUMENT_SCHEMA })
   @ApiOperation({
     summary: 'Attach a document (a CSP: its plan, report or claim evidence), or supersede one',
@@ -36,6 +38,7 @@ export class DocumentsController {
       'Refused, with nothing stored or appended: over DOCUMENT_MAX_BYTES (413 DOCUMENT_TOO_LARGE), a virus found (422 VIRUS_FOUND), ' +
       'content that is not a PDF, Office/OpenDocument file, CSV or image whatever its name (415 UNSUPPORTED_DOCUMENT_TYPE).',
   })
+  @ApiCreatedResponse({ description: 'Attached: the case revision as ETag, Location: the document', content: { 'application/json': { example: ATTACHED_EXAMPLE } } })
   async attach(@Param('caseId', CaseIdPipe) caseId: string, @Body() form: AttachDocumentForm, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const file = request.file as Express.Multer.File;
     const context = commandContextFrom(request, this.clock);
@@ -52,6 +55,7 @@ export class DocumentsController {
   @Get(':caseId/documents')
   @Roles('opcc-staff', 'csp:own-case', 'auditor', 'admin')
   @ApiOperation({ summary: "The case's documents: current, superseded and withdrawn, each with its SHA-256 and scan status" })
+  @ApiOkResponse({ content: { 'application/json': { example: { caseId: '2016-17-B51', count: 1, items: [DOCUMENT_EXAMPLE] } } } })
   async list(@Param('caseId', CaseIdPipe) caseId: string) {
     const items = await this.documents.list(caseId);
     return { caseId, count: items.length, items };
