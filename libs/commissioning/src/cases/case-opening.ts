@@ -23,12 +23,14 @@ export interface CaseInput {
   readonly secondaryPriorities?: readonly string[];
   readonly geographicalReach?: Omit<GeographicalReach, 'asPrinted'>;
   readonly locality?: string | null;
+  /** Hex the id is derived from when caseId is absent (a retried opening opens one case); else random. */
+  readonly caseIdSeed?: string;
 }
 
 const PREFIX: Record<MechanismCode, string> = { direct: 'D', 'co-commissioning': 'C', plf: 'PLF', 'pcc-grant': 'G' };
 
-export function newCaseId(financialYear: string, mechanism: MechanismCode): string {
-  return `${financialYear}-${PREFIX[mechanism]}-${randomBytes(3).toString('hex')}`;
+export function newCaseId(financialYear: string, mechanism: MechanismCode, seed?: string): string {
+  return `${financialYear}-${PREFIX[mechanism]}-${seed ? seed.slice(0, 12) : randomBytes(3).toString('hex')}`;
 }
 
 function profile(framework: FrameworkState, input: CaseInput, mechanism: MechanismCode, source: CaseProfile['origin']['source']): CaseProfile {
@@ -54,7 +56,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
     throw DomainError.field('UNKNOWN_MECHANISM', 'mechanism', `${d.financialYear} has no ${mechanism} mechanism`);
   }
   return {
-    caseId: input.caseId ?? newCaseId(d.financialYear, mechanism),
+    caseId: input.caseId ?? newCaseId(d.financialYear, mechanism, input.caseIdSeed),
     financialYear: d.financialYear,
     mechanism,
     title: input.title,
