@@ -20,6 +20,7 @@ export * from './workflows/open-commands';
 export * from './workflows/steps';
 export * from './frameworks/framework.workflows';
 export * from './workflows/guards';
+export * from './workflows/open-commands';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
 export * from './frameworks/framework.publication';
