@@ -35,7 +35,7 @@ const project = (name, testMatch, extra = {}) => ({
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   // A failed test can leave a subscription polling; fail the run instead of hanging it.
   forceExit: true,
   projects: [
