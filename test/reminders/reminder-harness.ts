@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { CaseService } from '@app/commissioning';
 import type { SqlDatabase } from '@app/database';
-import { type CaseCommand, type CaseEvent, caseStreamId, type CaseProfile } from '@app/domain';
+import { type CaseCommand, type CaseEvent, caseStreamId, type CaseProfile, workflowFor } from '@app/domain';
 import { type EventStore, SqlEventStore, type StoredEvent } from '@app/event-store';
 import { ManualClock } from '@app/platform';
 import { ProjectionRunner } from '@app/projections';
@@ -114,7 +114,7 @@ export class ReminderHarness {
 
   /** A locality's PLF case, its meeting due on `meetingDeadline`, and the deadlines table caught up. */
   async openPlfCase(caseId: string, locality: string, meetingDeadline = '2016-02-29'): Promise<void> {
-    await this.run(caseId, { type: 'RequestCspPlan', on: '2015-10-23', profile: plfProfile(caseId, locality), allocationPence: 2_970_000, meetingDeadline });
+    await this.run(caseId, { type: 'RequestCspPlan', on: '2015-10-23', profile: plfProfile(caseId, locality), workflow: workflowFor('plf', 1), allocationPence: 2_970_000, meetingDeadline });
   }
 
   async run(caseId: string, command: CaseCommand): Promise<void> {

@@ -1,12 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { ProblemDetailsFilter, strictValidationPipe } from '@app/platform';
+import { Reflector } from '@nestjs/core';
+import { jsonBodyBoundary, jsonBodyOptions, MediaTypeGuard, ProblemDetailsFilter, requestLineBoundary, strictValidationPipe } from '@app/platform';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { rateLimit } from './access/rate-limit';
 import { securityHeaders } from './http/security-headers';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
+  app.use(rateLimit(app.get<ThrottlerStorage>(ThrottlerStorage), config.RATE_LIMIT_PER_MINUTE));
   app.use(securityHeaders());
   // No CORS headers at all unless origins are configured: browsers then refuse cross-site calls.
   if (config.CORS_ORIGINS?.length) {
@@ -17,11 +21,14 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
       maxAge: 600,
     });
   }
-  // A framework document is about 100 KB; nothing the API takes is near 2 MB.
-  app.useBodyParser('json', { limit: '2mb' });
+  // The input boundary (libs/platform/src/http/input): headers and query, the JSON body
+  // checked as bytes then as a value, the media type each route takes, then each DTO.
+  app.use(requestLineBoundary());
+  app.useBodyParser('json', jsonBodyOptions);
+  app.use(jsonBodyBoundary());
+  app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@app/config';
+import { stopOnSignals } from '@app/platform';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   const config = app.get(AppConfig);
   app.useLogger(levelsFrom(config.LOG_LEVEL));
   await app.listen(config.PORT);
+  stopOnSignals(app, new Logger('Api'), app.getHttpServer());
   new Logger('Api').log(`Listening on http://localhost:${config.PORT} (OpenAPI at /docs, health at /health)`);
 }
 

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
+import { TokenCliModule } from './token-cli.module';
 
 async function main(): Promise<void> {
-  await CommandFactory.run(CliModule, { logger: ['warn', 'error'], errorHandler: fail, serviceErrorHandler: fail });
+  // `token` opens no database: it must run beside an API holding the embedded store.
+  const root = process.argv[2] === 'token' ? TokenCliModule : CliModule;
+  await CommandFactory.run(root, { logger: ['warn', 'error'], errorHandler: fail, serviceErrorHandler: fail });
 }
 
 function fail(error: Error): void {

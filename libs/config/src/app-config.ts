@@ -153,6 +153,11 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://ledger.example.org, separated by commas' })
   readonly CORS_ORIGINS?: string[];
 
+  /** The years business dates may fall in, first-last: dates outside are refused at the boundary and by the domain. */
+  @Transform(orDefault('2000-2100'))
+  @Matches(/^\d{4}-\d{4}$/, { message: 'BUSINESS_YEARS must be two years, first-last, such as 2000-2100' })
+  readonly BUSINESS_YEARS: string = '2000-2100';
+
   /** 360Giving publisher prefix (registered with 360Giving): grant ids are 360G-<prefix>-<case id>. */
   @Transform(orDefault('ledger'))
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.]{0,39}$/, { message: 'PUBLISH_360G_PREFIX must be the publisher prefix after "360G-": letters, digits, dots or underscores' })
@@ -216,6 +221,7 @@ export const CONFIG_KEYS = [
   'RATE_LIMIT_PER_MINUTE',
   'CORS_ORIGINS',
   'LOG_LEVEL',
+  'BUSINESS_YEARS',
   'PUBLISH_360G_PREFIX',
   'PUBLISH_OCID_PREFIX',
   'PUBLISH_FUNDER_NAME',

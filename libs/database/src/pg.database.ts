@@ -1,50 +1,99 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Logger } from '@nestjs/common';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { asUnavailable, isConnectionError } from './database-unavailable';
 import type { SqlDatabase, SqlTransaction } from './sql-database.port';
 
-/** PostgreSQL on a server, over a `pg` pool. */
+/**
+ * PostgreSQL on a server, over a `pg` pool that outlives the server going away: a
+ * connection that dies (idle in the pool, or checked out mid-transaction: a terminated
+ * backend, 57P01) is dropped rather than crashing the process with an unhandled `error`
+ * event, the next request connects afresh, and while no connection can be made requests
+ * fail within the connect timeout as DatabaseUnavailable instead of queueing.
+ */
 export class PgDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
+  private readonly logger = new Logger('Database');
+  private lastWarning = 0;
 
   constructor(connectionString: string, options: PoolConfig = {}) {
-    this.pool = new Pool({ connectionString, max: 20, ...options });
-    // An idle client that loses its connection must not crash the process.
-    this.pool.on('error', () => undefined);
+    this.pool = new Pool({ connectionString, max: 20, connectionTimeoutMillis: 5_000, keepAlive: true, ...options });
+    this.pool.on('error', (error) => this.warn(error));
   }
 
   async query<Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<{ rows: Row[] }> {
-    const result = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
-    return { rows: result.rows as Row[] };
+    try {
+      const result = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
+      return { rows: result.rows as Row[] };
+    } catch (error) {
+      throw asUnavailable(error);
+    }
   }
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asUnavailable(error);
+    });
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+      this.warn(error);
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const tx: SqlTransaction = {
-        query: async <Row>(text: string, params: readonly unknown[] = []) => ({
-          rows: (await client.query(text, params as unknown[])).rows as Row[],
-        }),
-        exec: async (script: string) => {
-          await client.query(script);
-        },
-      };
-      const result = await work(tx);
+      const result = await work(transactionOn(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      if (isConnectionError(error)) broken ??= error as Error;
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      throw asUnavailable(error);
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is destroyed, not returned to the pool.
+      client.release(broken ?? false);
     }
   }
 
   async exec(script: string): Promise<void> {
-    await this.pool.query(script);
+    try {
+      await this.pool.query(script);
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
+
+  /** Whether a connection can be made and answer, within `timeoutMs`. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.pool.query('select 1').then(() => true, () => false), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
+
+  /** Once a few seconds at most: a server restart drops every connection at once. */
+  private warn(error: Error): void {
+    if (Date.now() - this.lastWarning < 5_000) return;
+    this.lastWarning = Date.now();
+    this.logger.warn(`A database connection was lost (${(error as { code?: string }).code ?? error.message}); reconnecting on the next request`);
+  }
+}
+
+function transactionOn(client: PoolClient): SqlTransaction {
+  return {
+    query: async <Row>(text: string, params: readonly unknown[] = []) => ({ rows: (await client.query(text, params as unknown[])).rows as Row[] }),
+    exec: async (script: string) => {
+      await client.query(script);
+    },
+  };
 }

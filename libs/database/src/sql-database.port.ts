@@ -19,6 +19,8 @@ export interface SqlDatabase extends SqlQueryable {
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /** Whether the database answers just now, within a short timeout (for /health). */
+  ping(timeoutMs?: number): Promise<boolean>;
 }
 
 export const SQL_DATABASE = Symbol('SQL_DATABASE');

@@ -21,15 +21,16 @@ import {
   PROJECT_360_ALLOCATION,
   refusal,
   v1,
+  workflowOfProfile,
 } from './fixtures';
 
 const spec = specFor(caseDecider);
 
-const raise = (p = directProfile, estimatedValuePence = 15_000_000): CaseCommand => ({ type: 'RaiseProposal', on: '2016-04-04', profile: p, estimatedValuePence });
+const raise = (p = directProfile, estimatedValuePence = 15_000_000): CaseCommand => ({ type: 'RaiseProposal', on: '2016-04-04', profile: p, workflow: workflowOfProfile(p), estimatedValuePence });
 const apply = (on: string, round: { opensOn: string; closesOn: string } | null = GRANT_ROUND): CaseCommand => ({
   type: 'ReceiveGrantApplication',
   on,
-  profile: grantProfile,
+  profile: grantProfile, workflow: workflowOfProfile(grantProfile),
   roundId: '2016-17-R1',
   round,
   applicant: 'Go-Getta CIC',
@@ -52,7 +53,7 @@ describe('Opening a case', () => {
 
     it('RequestCspPlan opens a PLF case with the locality\'s allocation and the meeting deadline', () => {
       spec([])
-        .when({ type: 'RequestCspPlan', on: '2015-10-23', profile: blabyProfile, allocationPence: BLABY_ALLOCATION, meetingDeadline: PLF_DEADLINE })
+        .when({ type: 'RequestCspPlan', on: '2015-10-23', profile: blabyProfile, workflow: workflowOfProfile(blabyProfile), allocationPence: BLABY_ALLOCATION, meetingDeadline: PLF_DEADLINE })
         .then([plf.requested]);
     });
 
@@ -62,7 +63,7 @@ describe('Opening a case', () => {
 
     it('ImportAdditionalAllocation opens an additional-allocation case (no mechanism)', () => {
       spec([])
-        .when({ type: 'ImportAdditionalAllocation', on: '2015-10-23', profile: allocationProfile, allocationPence: PROJECT_360_ALLOCATION })
+        .when({ type: 'ImportAdditionalAllocation', on: '2015-10-23', profile: allocationProfile, workflow: workflowOfProfile(allocationProfile), allocationPence: PROJECT_360_ALLOCATION })
         .then([allocation.imported]);
     });
 
@@ -70,7 +71,7 @@ describe('Opening a case', () => {
       const p = profile(mechanism, { origin: { source: 'appendix-b', ref: 'B05' } });
       const contract = contractTerms();
       spec([])
-        .when({ type: 'ImportExistingCommitment', on: '2015-10-23', profile: p, contract })
+        .when({ type: 'ImportExistingCommitment', on: '2015-10-23', profile: p, workflow: workflowOfProfile(p), contract })
         .then([{ type: 'ExistingCommitmentImported', data: { profile: p, workflow: v1(mechanism), contract, importedOn: '2015-10-23' } }]);
     });
   });
@@ -79,7 +80,7 @@ describe('Opening a case', () => {
     it('CASE_EXISTS: a second opening command on an open case', () => {
       spec(directHistories.proposed).when(raise()).thenThrows('CASE_EXISTS', { message: /2016-17-P-0001/ });
       spec([plf.requested])
-        .when({ type: 'RequestCspPlan', on: '2015-10-24', profile: blabyProfile, allocationPence: 1, meetingDeadline: PLF_DEADLINE })
+        .when({ type: 'RequestCspPlan', on: '2015-10-24', profile: blabyProfile, workflow: workflowOfProfile(blabyProfile), allocationPence: 1, meetingDeadline: PLF_DEADLINE })
         .thenThrows('CASE_EXISTS');
     });
 
@@ -90,12 +91,12 @@ describe('Opening a case', () => {
     });
 
     it.each<[string, CaseCommand]>([
-      ['RequestCspPlan for a direct case', { type: 'RequestCspPlan', on: '2015-10-23', profile: { ...directProfile, locality: 'blaby' }, allocationPence: 1, meetingDeadline: PLF_DEADLINE }],
-      ['ReceiveGrantApplication for a co-commissioning case', { ...apply('2016-06-10'), profile: coComProfile } as CaseCommand],
+      ['RequestCspPlan for a direct case', { type: 'RequestCspPlan', on: '2015-10-23', profile: { ...directProfile, locality: 'blaby' }, workflow: workflowOfProfile({ ...directProfile, locality: 'blaby' }), allocationPence: 1, meetingDeadline: PLF_DEADLINE }],
+      ['ReceiveGrantApplication for a co-commissioning case', { ...apply('2016-06-10'), profile: coComProfile, workflow: v1('co-commissioning') } as CaseCommand],
       ['RaiseProposal for a PCC grant (applications open grant cases)', raise(grantProfile)],
-      ['ImportExistingCommitment for an additional allocation', { type: 'ImportExistingCommitment', on: '2015-10-23', profile: allocationProfile, contract: contractTerms() }],
-      ['ImportExistingCommitment for a PLF line', { type: 'ImportExistingCommitment', on: '2015-10-23', profile: blabyProfile, contract: contractTerms() }],
-      ['ImportAdditionalAllocation for a direct case', { type: 'ImportAdditionalAllocation', on: '2015-10-23', profile: directProfile, allocationPence: 1 }],
+      ['ImportExistingCommitment for an additional allocation', { type: 'ImportExistingCommitment', on: '2015-10-23', profile: allocationProfile, workflow: workflowOfProfile(allocationProfile), contract: contractTerms() }],
+      ['ImportExistingCommitment for a PLF line', { type: 'ImportExistingCommitment', on: '2015-10-23', profile: blabyProfile, workflow: workflowOfProfile(blabyProfile), contract: contractTerms() }],
+      ['ImportAdditionalAllocation for a direct case', { type: 'ImportAdditionalAllocation', on: '2015-10-23', profile: directProfile, workflow: workflowOfProfile(directProfile), allocationPence: 1 }],
     ])('WRONG_OPENING: %s', (_what, command) => {
       spec([]).when(command).thenThrows('WRONG_OPENING');
     });
@@ -106,7 +107,7 @@ describe('Opening a case', () => {
 
     it('VALIDATION_FAILED: a PLF case with no locality', () => {
       spec([])
-        .when({ type: 'RequestCspPlan', on: '2015-10-23', profile: { ...blabyProfile, locality: null }, allocationPence: BLABY_ALLOCATION, meetingDeadline: PLF_DEADLINE })
+        .when({ type: 'RequestCspPlan', on: '2015-10-23', profile: { ...blabyProfile, locality: null }, workflow: workflowOfProfile({ ...blabyProfile, locality: null }), allocationPence: BLABY_ALLOCATION, meetingDeadline: PLF_DEADLINE })
         .thenThrows('VALIDATION_FAILED', { field: 'locality' });
     });
 
@@ -137,7 +138,7 @@ describe('Opening a case', () => {
       status: 'open',
       stage: 'proposed',
       profile: directProfile,
-      workflow: { id: 'direct', version: 1 },
+      workflow: v1('direct'),
       openedOn: '2016-04-04',
       estimatedValuePence: 15_000_000,
       reports: [],

@@ -9,9 +9,10 @@ import type {
   MechanismCode,
   Measure,
   PlanLine,
+  WorkflowDefinition,
   WorkflowRef,
 } from '@app/domain';
-import { DomainError } from '@app/domain';
+import { DEFAULT_WORKFLOW_REFS, DomainError, workflowFor } from '@app/domain';
 
 /**
  * Shared fixtures for the domain specifications. Histories are written out event by event
@@ -45,7 +46,14 @@ export function refusal(fn: () => unknown): DomainError {
 export const like = <E extends DomainEvent = CaseEvent>(type: E['type'], data: Record<string, unknown>): Partial<E> =>
   ({ type, data }) as unknown as Partial<E>;
 
-export const v1 = (id: string): WorkflowRef => ({ id, version: 1 });
+/** The shipped first version of a workflow, whole, as a case opened under it records it. */
+export const v1 = (id: string): WorkflowDefinition => workflowFor(id, 1);
+
+/** The shipped first version for a profile's mechanism: what the 2016/17 framework names. */
+export const workflowOfProfile = (p: CaseProfile): WorkflowDefinition => workflowFor(p.mechanism ?? 'additional-allocation', 1);
+
+/** Only the reference, as cases recorded before they carried their whole workflow. */
+export const refV1 = (id: string): WorkflowRef => ({ id, version: 1 });
 
 // ---------------------------------------------------------------------------------------------
 // Profiles, measures, contract terms
@@ -373,6 +381,7 @@ export function smallFramework(overrides: Partial<FrameworkDefinition> = {}): Fr
     plf: { totalPence: 0, meetingDeadline: PLF_DEADLINE },
     pccGrant: { newRoundsOpen: false },
     commitments: [line('B01', 6_000_000, 'appendix-b'), line('C01', 2_000_000, 'appendix-c')],
+    workflows: DEFAULT_WORKFLOW_REFS,
     checksum: 'sha256-small-1',
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { availablePence, type FrameworkEvent, frameworkDecider, readFrameworkDocument } from '@app/domain';
+import { availablePence, DEFAULT_WORKFLOW_REFS, type FrameworkEvent, frameworkDecider, readFrameworkDocument } from '@app/domain';
 import { specFor } from './given-when-then';
 import { like, readSeedDocument, refusal, smallFramework } from './fixtures';
 
@@ -45,6 +45,8 @@ describe('Framework decider: the year\'s budget ledger', () => {
         committedByCase: { '2016-17-B01': 6_000_000, '2016-17-C01': 2_000_000 },
         newGrantRoundsOpen: false,
         grantRounds: {},
+        workflowVersions: [],
+        workflows: DEFAULT_WORKFLOW_REFS,
       });
       expect(availablePence(spec([imported]).state())).toBe(1_000_000);
     });

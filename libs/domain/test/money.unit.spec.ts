@@ -1,4 +1,4 @@
-import { formatPence, isPence, sumPence } from '@app/domain';
+import { formatPence, isPence, MAX_PENCE, sumPence } from '@app/domain';
 
 describe('money: integer pence', () => {
   it.each([
@@ -13,11 +13,11 @@ describe('money: integer pence', () => {
     expect(formatPence(pence)).toBe(text);
   });
 
-  it.each([[0], [1], [-5], [33_901_700], [Number.MAX_SAFE_INTEGER]])('%p is pence', (value) => {
+  it.each([[0], [1], [-5], [33_901_700], [MAX_PENCE], [-MAX_PENCE]])('%p is pence', (value) => {
     expect(isPence(value)).toBe(true);
   });
 
-  it.each([[1.5], [Number.NaN], [Infinity], ['100'], [null], [undefined], [2 ** 53]])('%p is not pence', (value) => {
+  it.each([[1.5], [Number.NaN], [Infinity], ['100'], [null], [undefined], [2 ** 53], [Number.MAX_SAFE_INTEGER], [MAX_PENCE + 1]])('%p is not pence', (value) => {
     expect(isPence(value)).toBe(false);
   });
 

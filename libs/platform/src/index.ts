@@ -12,3 +12,5 @@ export * from './cqrs/deterministic-id';
 export * from './clock/business-time';
 export * from './clock/clock.module';
 export * from './http/dto-validators';
+export * from './http/input';
+export * from './lifecycle/graceful-shutdown';

@@ -1,7 +1,10 @@
+import { type CaseProfile, workflowFor } from '@app/domain';
 import { renderNotification } from '@app/reminders';
 import { MAIL, MENTORING_CONTRACT, openedCase, plfProfile } from './reminder-fixtures';
 
-const PLF = openedCase({ type: 'RequestCspPlan', on: '2015-10-23', profile: plfProfile('2016-17-B50'), allocationPence: 4_470_000, meetingDeadline: '2016-02-29' });
+const workflowOfProfile = (p: CaseProfile) => workflowFor(p.mechanism ?? 'additional-allocation', 1);
+
+const PLF = openedCase({ type: 'RequestCspPlan', on: '2015-10-23', profile: plfProfile('2016-17-B50'), workflow: workflowOfProfile(plfProfile('2016-17-B50')), allocationPence: 4_470_000, meetingDeadline: '2016-02-29' });
 const EVENT_ID = '0f8e2c9a-4b1d-5e6f-8a7b-9c0d1e2f3a4b';
 
 describe('notification email', () => {
@@ -27,7 +30,7 @@ describe('notification email', () => {
     const contract = openedCase({
       type: 'ImportExistingCommitment',
       on: '2015-10-23',
-      profile: { ...plfProfile('2016-17-B05'), mechanism: 'direct', title: 'Mentoring', locality: null },
+      profile: { ...plfProfile('2016-17-B05'), mechanism: 'direct', title: 'Mentoring', locality: null }, workflow: workflowOfProfile({ ...plfProfile('2016-17-B05'), mechanism: 'direct', title: 'Mentoring', locality: null }),
       contract: MENTORING_CONTRACT,
     });
     const email = renderNotification(

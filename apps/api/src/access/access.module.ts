@@ -7,11 +7,10 @@ import { AppConfig } from '@app/config';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
 import { AdminOnlyMiddleware } from './admin-only.middleware';
-import { ClientThrottlerGuard } from './client-throttler.guard';
 
 /**
- * Who may call what, and how often. The throttler is registered first so it counts
- * refused calls too (a client guessing tokens is slowed like any other).
+ * Who may call what, and how often. The rate limit itself is Express middleware mounted
+ * first of all (rate-limit.ts, from http-app.ts), over the throttler's storage configured here.
  */
 @Module({
   imports: [
@@ -22,7 +21,7 @@ import { ClientThrottlerGuard } from './client-throttler.guard';
       useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
     }),
   ],
-  providers: [AccessPolicy, { provide: APP_GUARD, useClass: ClientThrottlerGuard }, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessPolicy, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AccessModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -5,6 +5,7 @@ import { Roles } from '@app/auth';
 import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
 import { CaseIdPipe } from '@app/platform';
 import { COMMAND_HEADERS } from '../http/api-headers';
+import { openingSeed } from '../http/request-context';
 import { presentCase } from './case.presenter';
 import { CaseRunner } from './case-runner';
 import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from './case-opening.dto';
@@ -24,7 +25,7 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Raise a proposal for direct commissioning or co-commissioning' })
   async raiseProposal(@Body() body: RaiseProposalDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const command = raiseProposal(await this.frameworks.load(body.financialYear), body, this.runner.on(request));
+    const command = raiseProposal(await this.frameworks.load(body.financialYear), { ...body, caseIdSeed: openingSeed(request) }, this.runner.on(request));
     return this.runner.run(command.profile.caseId, command, request, response);
   }
 
@@ -34,7 +35,7 @@ export class CasesController {
   @ApiOperation({ summary: "Request a CSP's plan for its Partnership Locality Fund allocation" })
   async requestCspPlan(@Body() body: RequestCspPlanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const title = body.title;
-    const command = requestCspPlan(await this.frameworks.load(body.financialYear), { ...body, title }, this.runner.on(request));
+    const command = requestCspPlan(await this.frameworks.load(body.financialYear), { ...body, title, caseIdSeed: openingSeed(request) }, this.runner.on(request));
     return this.runner.run(command.profile.caseId, command, request, response);
   }
 
@@ -43,7 +44,7 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Receive a PCC grant application into an open round' })
   async receiveGrantApplication(@Body() body: ReceiveGrantApplicationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const command = receiveGrantApplication(await this.frameworks.load(body.financialYear), body, this.runner.on(request));
+    const command = receiveGrantApplication(await this.frameworks.load(body.financialYear), { ...body, caseIdSeed: openingSeed(request) }, this.runner.on(request));
     return this.runner.run(command.profile.caseId, command, request, response);
   }
 

@@ -44,13 +44,8 @@ export function commandContextFrom(request: Request, clock: Clock): CommandConte
   const caller = callerOf(request);
   // The guard admits every command route with a caller; none here means a route left @Public by mistake.
   if (!caller) throw new InternalServerErrorException('No authenticated caller on a command route');
+  // Its form (and X-Correlation-Id's) was checked at the input boundary.
   const idempotencyKey = header(request, 'Idempotency-Key');
-  if (idempotencyKey !== undefined && !/^[\w.:-]{1,200}$/.test(idempotencyKey)) {
-    throw badHeader('Idempotency-Key', 'must be 1–200 letters, digits, or . _ : -');
-  }
-  const fingerprint = createHash('sha256')
-    .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {}, 'body')}`)
-    .digest('hex');
   return {
     actor: { id: caller.id, role: caller.role, ...(caller.locality ? { locality: caller.locality } : {}) },
     correlationId: header(request, 'X-Correlation-Id') ?? randomUUID(),
@@ -58,6 +53,26 @@ export function commandContextFrom(request: Request, clock: Clock): CommandConte
     occurredAt: occurredAtFor(businessDateFor(request, clock), clock.now()),
     expectedRevision: parseIfMatch(header(request, 'If-Match')),
     idempotencyKey,
-    requestFingerprint: fingerprint,
+    requestFingerprint: requestFingerprint(request, caller.id),
   };
+}
+
+/**
+ * What an Idempotency-Key is bound to: the caller, the method, the path and the body. A
+ * retry matches it exactly; the same key sent by someone else or with another body does not.
+ */
+export function requestFingerprint(request: Request, callerId: string): string {
+  return createHash('sha256')
+    .update(`${callerId}\n${request.method} ${request.path}\n${canonicalJson(request.body ?? {}, 'body')}`)
+    .digest('hex');
+}
+
+/**
+ * Under an Idempotency-Key, what a new case's id is derived from when the caller names
+ * none: the key alone, so every retry of one opening reaches the same case, and the same
+ * key from another caller or with another body reaches it too and is refused there.
+ */
+export function openingSeed(request: Request): string | undefined {
+  const key = header(request, 'Idempotency-Key');
+  return key === undefined ? undefined : createHash('sha256').update(`case-opening\n${key}`).digest('hex');
 }

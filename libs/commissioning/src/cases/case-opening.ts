@@ -8,6 +8,8 @@ import {
   type RaiseProposal,
   type ReceiveGrantApplication,
   type RequestCspPlan,
+  meetingDeadlineOf,
+  workflowForMechanism,
 } from '@app/domain';
 
 /** What a person says about a new case; the framework checks every reference in it. */
@@ -21,12 +23,14 @@ export interface CaseInput {
   readonly secondaryPriorities?: readonly string[];
   readonly geographicalReach?: Omit<GeographicalReach, 'asPrinted'>;
   readonly locality?: string | null;
+  /** Hex the id is derived from when caseId is absent (a retried opening opens one case); else random. */
+  readonly caseIdSeed?: string;
 }
 
 const PREFIX: Record<MechanismCode, string> = { direct: 'D', 'co-commissioning': 'C', plf: 'PLF', 'pcc-grant': 'G' };
 
-export function newCaseId(financialYear: string, mechanism: MechanismCode): string {
-  return `${financialYear}-${PREFIX[mechanism]}-${randomBytes(3).toString('hex')}`;
+export function newCaseId(financialYear: string, mechanism: MechanismCode, seed?: string): string {
+  return `${financialYear}-${PREFIX[mechanism]}-${seed ? seed.slice(0, 12) : randomBytes(3).toString('hex')}`;
 }
 
 function profile(framework: FrameworkState, input: CaseInput, mechanism: MechanismCode, source: CaseProfile['origin']['source']): CaseProfile {
@@ -42,7 +46,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
   const known = new Set(d.strategicPriorities.map((p) => p.code));
   for (const field of ['primaryPriorities', 'secondaryPriorities'] as const) {
     const unknown = (input[field] ?? []).find((code) => !known.has(code));
-    if (unknown) throw DomainError.field('UNKNOWN_PRIORITY', field, `"${unknown}" is not one of ${d.financialYear}'s strategic priorities (SP1–SP${known.size})`);
+    if (unknown) throw DomainError.field('UNKNOWN_PRIORITY', field, `"${unknown}" is not one of ${d.financialYear}'s strategic priorities: ${[...known].join(', ')}`);
   }
   const slugs = new Set(d.localities.map((l) => l.slug));
   const localities = input.geographicalReach?.localities ?? (input.locality ? [input.locality] : []);
@@ -52,7 +56,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
     throw DomainError.field('UNKNOWN_MECHANISM', 'mechanism', `${d.financialYear} has no ${mechanism} mechanism`);
   }
   return {
-    caseId: input.caseId ?? newCaseId(d.financialYear, mechanism),
+    caseId: input.caseId ?? newCaseId(d.financialYear, mechanism, input.caseIdSeed),
     financialYear: d.financialYear,
     mechanism,
     title: input.title,
@@ -67,7 +71,13 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
 }
 
 export function raiseProposal(framework: FrameworkState, input: CaseInput & { mechanism: MechanismCode; estimatedValuePence: number }, on: string): RaiseProposal {
-  return { type: 'RaiseProposal', on, profile: profile(framework, input, input.mechanism, 'proposal'), estimatedValuePence: input.estimatedValuePence };
+  return {
+    type: 'RaiseProposal',
+    on,
+    profile: profile(framework, input, input.mechanism, 'proposal'),
+    workflow: workflowForMechanism(framework, input.mechanism),
+    estimatedValuePence: input.estimatedValuePence,
+  };
 }
 
 /** The locality's allocation and the meeting deadline come from the framework, not the caller. */
@@ -79,8 +89,9 @@ export function requestCspPlan(framework: FrameworkState, input: CaseInput & { l
     type: 'RequestCspPlan',
     on,
     profile: base,
+    workflow: workflowForMechanism(framework, 'plf'),
     allocationPence: locality.plfAllocationPence,
-    meetingDeadline: framework.definition?.plf.meetingDeadline ?? on,
+    meetingDeadline: framework.definition ? meetingDeadlineOf(framework.definition, locality.slug) : on,
   };
 }
 
@@ -93,6 +104,7 @@ export function receiveGrantApplication(
     type: 'ReceiveGrantApplication',
     on,
     profile: profile(framework, input, 'pcc-grant', 'grant-application'),
+    workflow: workflowForMechanism(framework, 'pcc-grant'),
     roundId: input.roundId,
     round: framework.grantRounds[input.roundId] ?? null,
     applicant: input.applicant,

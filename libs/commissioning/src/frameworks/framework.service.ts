@@ -7,7 +7,7 @@ import {
   frameworkDecider,
   type FrameworkState,
   frameworkStreamId,
-  readFrameworkDocument,
+  readFrameworkImport,
 } from '@app/domain';
 import { canonicalJson, EVENT_STORE, type EventStore } from '@app/event-store';
 import { type CommandContext, type CommandOutcome, executeCommand, loadStream, occurredAtFor, retryOnConflict } from '@app/platform';
@@ -50,12 +50,12 @@ export class FrameworkService {
    */
   async importDocument(document: unknown, context: CommandContext, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
     const checksum = createHash('sha256').update(canonicalJson(document, '(body)')).digest('hex');
-    const definition = readFrameworkDocument(document, checksum);
+    const { definition, workflowVersions } = readFrameworkImport(document, checksum);
     // The commitments take effect as of the document, whenever it is imported.
     const occurredAt = occurredAtFor(definition.issuedOn, new Date(context.occurredAt));
     const importContext = { ...context, occurredAt, idempotencyKey: `import-${checksum}`, requestFingerprint: checksum };
-    const framework = await this.execute(definition.financialYear, { type: 'ImportFramework', definition }, importContext);
-    const planned = casesFromFramework(definition);
+    const framework = await this.execute(definition.financialYear, { type: 'ImportFramework', definition, workflowVersions }, importContext);
+    const planned = casesFromFramework(definition, framework.state);
     let opened = 0;
     let present = 0;
     onProgress(0, planned.length, 'framework');

@@ -1,19 +1,22 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { RecordsCommand } from '../records/records.commands';
 import type { CaseProfile, ContractTerms, Measure, PlanLine } from './case.types';
 
 /** Every case command says on which business date it happens. */
 type C<Type extends string, Fields> = { type: Type; on: BusinessDate } & Fields;
+/** A case opens under the workflow version its framework names for the mechanism, filled by the adapter. */
+type O<Type extends string, Fields> = C<Type, Fields & { workflow: WorkflowDefinition }>;
 
-export type ImportExistingCommitment = C<'ImportExistingCommitment', { profile: CaseProfile; contract: ContractTerms }>;
-export type ImportAdditionalAllocation = C<'ImportAdditionalAllocation', { profile: CaseProfile; allocationPence: Pence }>;
-export type RaiseProposal = C<'RaiseProposal', { profile: CaseProfile; estimatedValuePence: Pence }>;
+export type ImportExistingCommitment = O<'ImportExistingCommitment', { profile: CaseProfile; contract: ContractTerms }>;
+export type ImportAdditionalAllocation = O<'ImportAdditionalAllocation', { profile: CaseProfile; allocationPence: Pence }>;
+export type RaiseProposal = O<'RaiseProposal', { profile: CaseProfile; estimatedValuePence: Pence }>;
 /** The adapter reads the locality's allocation and the meeting deadline from the framework. */
-export type RequestCspPlan = C<'RequestCspPlan', { profile: CaseProfile; allocationPence: Pence; meetingDeadline: BusinessDate }>;
+export type RequestCspPlan = O<'RequestCspPlan', { profile: CaseProfile; allocationPence: Pence; meetingDeadline: BusinessDate }>;
 /** `round` is the framework's open round of that id, or null when there is none. */
-export type ReceiveGrantApplication = C<
+export type ReceiveGrantApplication = O<
   'ReceiveGrantApplication',
   {
     profile: CaseProfile;
@@ -48,6 +51,9 @@ export type AgreeRemedialAction = C<'AgreeRemedialAction', { action: string; rev
 export type VaryContract = C<'VaryContract', { valuePence: Pence; endDate?: BusinessDate; reason: string }>;
 export type CloseContract = C<'CloseContract', { notes: string }>;
 export type TerminateContract = C<'TerminateContract', { reason: string }>;
+/** Generic steps: `by` is the acting user, filled by the adapter from the caller's identity. */
+export type CompleteCheckpoint = C<'CompleteCheckpoint', { step: string; outcome: string; notes: string; by: string }>;
+export type RecordApproval = C<'RecordApproval', { step: string; decision: 'approved' | 'refused'; notes: string; by: string }>;
 
 /** System commands: the reminder service acts on a deadline the case's own history still leaves open. */
 export type SendReminder = C<
@@ -86,6 +92,8 @@ export type CaseCommand =
   | VaryContract
   | CloseContract
   | TerminateContract
+  | CompleteCheckpoint
+  | RecordApproval
   | SendReminder
   | RecordDeadlineMissed
   | RecordsCommand;

@@ -2,9 +2,11 @@ import { type Decider, assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { formatPence } from '../shared/money';
 import { ragFor } from '../performance/rag';
-import { GUARDS } from '../workflows/guards';
-import { currentWorkflow, workflowFor } from '../workflows/workflow.registry';
-import type { WorkflowDefinition } from '../workflows/workflow.types';
+import { GUARDS, isGuardName } from '../workflows/guards';
+import { openCommands, phaseOf, ruleFor } from '../workflows/open-commands';
+import { refOf } from '../workflows/workflow.registry';
+import type { GuardUse, WorkflowDefinition } from '../workflows/workflow.types';
+import { decideStep, type StepCommand } from './case.steps';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
@@ -28,21 +30,30 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
   if (isRecordsCommand(command)) return decideRecords(command, state);
-  const workflow = workflowFor(state.workflow.id, state.workflow.version);
-  const rule = workflow.commands.find((r) => r.command === command.type && r.from.includes(state.stage));
+  const workflow = state.workflow;
+  const rule = ruleFor(workflow, state.stage, command);
   if (!rule) throw illegal(command, state, workflow);
-  for (const guard of rule.guards ?? []) GUARDS[guard](command, state);
+  for (const use of rule.guards ?? []) applyGuard(use, command, state);
+  if (command.type === 'CompleteCheckpoint' || command.type === 'RecordApproval') return decideStep(command as StepCommand, state);
   return eventsFor(command, state, workflow);
+}
+
+/** A guard from the workflow's data, with its parameters; one unknown to this build refuses rather than passes. */
+function applyGuard(use: GuardUse, command: CaseCommand, state: OpenCase): void {
+  const name = typeof use === 'string' ? use : use.guard;
+  if (!isGuardName(name)) throw new DomainError('UNKNOWN_GUARD', `The case's workflow names a guard this build does not know: ${name}`);
+  GUARDS[name].check(command, state, typeof use === 'string' ? {} : (use.params ?? {}));
 }
 
 function illegal(command: CaseCommand, state: OpenCase, workflow: WorkflowDefinition): DomainError {
   const stage = workflow.stages.find((s) => s.id === state.stage)?.label ?? state.stage;
-  const allowed = workflow.commands.filter((r) => r.from.includes(state.stage)).map((r) => r.command);
+  const allowed = [...new Set(openCommands(workflow, state).map((r) => (r.step ? `${r.command} (${r.step.id})` : r.command)))];
+  const ended = phaseOf(state) === 'ended';
   return new DomainError(
     'ILLEGAL_TRANSITION',
-    `${command.type} is not allowed while the case is at "${stage}" (${workflow.title} workflow v${workflow.version}); ` +
-      `allowed now: ${allowed.length ? allowed.join(', ') : 'nothing, the case has ended'}`,
-    { stage: state.stage, allowed, workflow: { id: workflow.id, version: workflow.version } },
+    `${command.type}${'step' in command ? ` (${command.step})` : ''} is not allowed while the case is at "${stage}" (${workflow.title} workflow v${workflow.version}); ` +
+      `allowed now: ${allowed.length ? allowed.join(', ') : ended ? 'nothing, the case has ended' : 'nothing'}`,
+    { stage: state.stage, allowed, workflow: refOf(workflow) },
   );
 }
 
@@ -50,7 +61,14 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
   if (state.status === 'open') {
     throw new DomainError('CASE_EXISTS', `Case ${state.profile.caseId} already exists`, { caseId: state.profile.caseId });
   }
-  const workflow = currentWorkflow(command.profile.mechanism);
+  const workflow = command.workflow;
+  if (workflow.mechanism !== command.profile.mechanism) {
+    throw new DomainError(
+      'WRONG_WORKFLOW',
+      `${workflow.title} workflow v${workflow.version} is for ${workflow.mechanism ?? 'additional allocations'}, not ${command.profile.mechanism ?? 'additional allocations'}`,
+      { workflow: refOf(workflow), mechanism: command.profile.mechanism },
+    );
+  }
   if (!workflow.opensWith.includes(command.type)) {
     throw new DomainError(
       'WRONG_OPENING',
@@ -58,7 +76,7 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
       { mechanism: command.profile.mechanism },
     );
   }
-  const opening = { profile: command.profile, workflow: { id: workflow.id, version: workflow.version } };
+  const opening = { profile: command.profile, workflow };
   switch (command.type) {
     case 'ImportExistingCommitment':
       return [{ type: 'ExistingCommitmentImported', data: { ...opening, contract: command.contract, importedOn: command.on } }];
@@ -123,7 +141,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | RecordsCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;
@@ -227,7 +245,8 @@ function reportPerformance(
 /** Pence the case should hold of its year's budget after these events (for the budget rule). */
 export function commitmentAfter(state: CaseState): number | undefined {
   if (state.status !== 'open') return undefined;
-  if (state.contract && ['active', 'under-achievement', 'remedial-action', 'closed', 'terminated'].includes(state.stage)) {
+  // Money is committed from the award on: in the contract phase, and after it ends (the spend stands).
+  if (state.contract && (phaseOf(state) === 'contract' || phaseOf(state) === 'ended')) {
     return state.contract.valuePence;
   }
   return undefined;

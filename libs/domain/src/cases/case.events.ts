@@ -1,10 +1,15 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { RecordsEvent } from '../records/records.events';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
-type Opening = { profile: CaseProfile; workflow: WorkflowRef };
+/**
+ * A case records the whole workflow document it opens under, so its own history says which
+ * rules applied. Events stored before that carried only the reference to a built-in version.
+ */
+type Opening = { profile: CaseProfile; workflow: WorkflowDefinition | WorkflowRef };
 type E<Type extends string, Data> = { type: Type; data: Data };
 
 export type ExistingCommitmentImported = E<'ExistingCommitmentImported', Opening & { contract: ContractTerms; importedOn: BusinessDate }>;
@@ -70,6 +75,15 @@ export type ContractVaried = E<
 export type ContractClosed = E<'ContractClosed', { closedOn: BusinessDate; notes: string }>;
 export type ContractTerminated = E<'ContractTerminated', { reason: string; terminatedOn: BusinessDate }>;
 
+export type CheckpointCompleted = E<
+  'CheckpointCompleted',
+  { step: string; outcome: string; notes: string; completedBy: string; completedOn: BusinessDate }
+>;
+export type ApprovalRecorded = E<
+  'ApprovalRecorded',
+  { step: string; decision: 'approved' | 'refused'; notes: string; decidedBy: string; decidedOn: BusinessDate }
+>;
+
 export type ReminderSent = E<
   'ReminderSent',
   {
@@ -117,6 +131,8 @@ export type CaseEvent =
   | ContractVaried
   | ContractClosed
   | ContractTerminated
+  | CheckpointCompleted
+  | ApprovalRecorded
   | ReminderSent
   | DeadlineMissed
   | RecordsEvent;

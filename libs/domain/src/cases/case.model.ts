@@ -1,8 +1,9 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { CaseDocument, LegalHold } from '../records/document.types';
-import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
+import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag } from './case.types';
 
 export interface Report {
   readonly measureId: string;
@@ -12,10 +13,19 @@ export interface Report {
   readonly reportedOn: BusinessDate;
 }
 
+/** A generic step as recorded: a checkpoint's outcome, an approval's decision, and who recorded each. */
+export interface StepRecord {
+  readonly outcome?: string;
+  readonly completedBy?: string;
+  readonly decision?: 'approved' | 'refused';
+  readonly decidedBy?: string;
+}
+
 export interface OpenCase {
   readonly status: 'open';
   readonly profile: CaseProfile;
-  readonly workflow: WorkflowRef;
+  /** The workflow version the case opened under, whole: its own history says which rules apply. */
+  readonly workflow: WorkflowDefinition;
   readonly stage: string;
   readonly openedOn: BusinessDate;
   readonly estimatedValuePence?: Pence;
@@ -31,6 +41,9 @@ export interface OpenCase {
   readonly grant?: { readonly roundId: string; readonly applicant: string; readonly requestedPence: Pence; readonly recommendation?: 'award' | 'decline'; readonly contact?: PersonalContact };
   readonly contract?: ContractTerms;
   readonly reports: readonly Report[];
+  readonly steps?: Readonly<Record<string, StepRecord>>;
+  /** The event that moved the case into an ended stage. */
+  readonly endedBy?: string;
   /** `<deadlineKey>|<dueOn>|<daysBefore>` of every reminder sent: a moved deadline is reminded of afresh. */
   readonly remindersSent?: readonly string[];
   /** `<deadlineKey>|<dueOn>` of every deadline recorded as missed. */

@@ -1,5 +1,6 @@
 import { assertNever } from '../shared/decider';
-import { workflowFor } from '../workflows/workflow.registry';
+import { resolveWorkflow } from '../workflows/workflow.registry';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseState, OpenCase } from './case.model';
 import type { CaseEvent } from './case.events';
 import type { WorkflowRef } from './case.types';
@@ -10,12 +11,19 @@ export * from './case.model';
 /** Moves the stage as the case's workflow version says, then folds the event's facts in. */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   const open = state.status === 'open' ? opened(state, event) : openedBy(event);
-  return { ...open, stage: nextStage(open.workflow, state.status === 'open' ? state.stage : null, event) };
+  const stage = nextStage(open.workflow, state.status === 'open' ? state.stage : null, event);
+  const ends = stage !== open.stage && open.workflow.stages.find((s) => s.id === stage)?.phase === 'ended';
+  return ends ? { ...open, stage, endedBy: event.type } : { ...open, stage };
 }
 
-function nextStage(ref: WorkflowRef, current: string | null, event: CaseEvent): string {
-  const rule = workflowFor(ref.id, ref.version).events.find(
-    (r) => r.event === event.type && (current === null ? r.from.length === 0 : r.from.includes(current)),
+/** Where the workflow's data moves a case on an event: the one copy of the stage-transition rule. */
+export function nextStage(workflow: WorkflowDefinition, current: string | null, event: CaseEvent): string {
+  const step = (event.data as { step?: unknown }).step;
+  const rule = workflow.events.find(
+    (r) =>
+      r.event === event.type &&
+      (current === null ? r.from.length === 0 : r.from.includes(current)) &&
+      (r.step === undefined || r.step === step),
   );
   // decide() only emits what the workflow allows, so a missing rule means a history older than its rules.
   if (!rule || rule.to === 'same') return current ?? 'unknown';
@@ -25,19 +33,20 @@ function nextStage(ref: WorkflowRef, current: string | null, event: CaseEvent): 
 }
 
 function openedBy(event: CaseEvent): OpenCase {
-  const base = { status: 'open' as const, stage: '', reports: [] };
+  const recorded = (event.data as { workflow?: WorkflowRef | WorkflowDefinition }).workflow;
+  if (!recorded) throw new Error(`A case cannot start with ${event.type}`);
+  const base = { status: 'open' as const, stage: '', reports: [], workflow: resolveWorkflow(recorded) };
   switch (event.type) {
     case 'ExistingCommitmentImported':
-      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, contract: event.data.contract };
+      return { ...base, profile: event.data.profile, openedOn: event.data.importedOn, contract: event.data.contract };
     case 'AdditionalAllocationImported':
-      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
+      return { ...base, profile: event.data.profile, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
     case 'ProposalRaised':
-      return { ...base, profile: event.data.profile, workflow: event.data.workflow, openedOn: event.data.raisedOn, estimatedValuePence: event.data.estimatedValuePence };
+      return { ...base, profile: event.data.profile, openedOn: event.data.raisedOn, estimatedValuePence: event.data.estimatedValuePence };
     case 'CspPlanRequested':
       return {
         ...base,
         profile: event.data.profile,
-        workflow: event.data.workflow,
         openedOn: event.data.requestedOn,
         allocationPence: event.data.allocationPence,
         meetingDeadline: event.data.meetingDeadline,
@@ -46,7 +55,6 @@ function openedBy(event: CaseEvent): OpenCase {
       return {
         ...base,
         profile: event.data.profile,
-        workflow: event.data.workflow,
         openedOn: event.data.receivedOn,
         grant: {
           roundId: event.data.roundId,
@@ -90,6 +98,14 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
       return { ...state, meetingDeadline: event.data.newDeadline };
     case 'CspMeetingHeld':
       return { ...state, meetingOn: event.data.heldOn, meetingHeldOn: event.data.heldOn };
+    case 'CheckpointCompleted': {
+      const { step, outcome, completedBy } = event.data;
+      return { ...state, steps: { ...state.steps, [step]: { ...state.steps?.[step], outcome, completedBy } } };
+    }
+    case 'ApprovalRecorded': {
+      const { step, decision, decidedBy } = event.data;
+      return { ...state, steps: { ...state.steps, [step]: { ...state.steps?.[step], decision, decidedBy } } };
+    }
     case 'ReminderSent':
       return { ...state, remindersSent: [...(state.remindersSent ?? []), `${event.data.deadlineKey}|${event.data.dueOn}|${event.data.daysBefore}`] };
     case 'DeadlineMissed':

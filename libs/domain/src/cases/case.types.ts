@@ -1,8 +1,11 @@
-import type { GeographicalReach, MechanismCode } from '../frameworks/framework.types';
+import type { GeographicalReach } from '../frameworks/framework.types';
+import type { MechanismCode } from '../shared/codes';
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 
-export type Frequency = 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+import type { Frequency } from '../shared/codes';
+
+export type { Frequency, WorkflowRef } from '../shared/codes';
 export type Direction = 'higher-is-better' | 'lower-is-better';
 export type Rag = 'red' | 'amber' | 'green';
 
@@ -44,10 +47,6 @@ export interface CaseProfile {
   readonly origin: { readonly source: 'appendix-b' | 'appendix-c' | 'proposal' | 'csp-plan' | 'grant-application'; readonly ref: string | null };
 }
 
-export interface WorkflowRef {
-  readonly id: string;
-  readonly version: number;
-}
 
 export interface PlanLine {
   readonly id: string;

@@ -1,6 +1,7 @@
+import { phaseOf } from '../workflows/open-commands';
+import type { DeadlineKind } from '../shared/codes';
 import type { CaseState } from './case.model';
 
-export type DeadlineKind = 'plf-meeting' | 'performance-report' | 'contract-end';
 
 export interface DeadlineRef {
   readonly caseId: string;
@@ -22,19 +23,25 @@ export function parseDeadlineKey(key: string): DeadlineRef | undefined {
   return { caseId, kind: kind as DeadlineKind };
 }
 
-const ENDED = ['closed', 'terminated', 'rejected', 'withdrawn', 'declined', 'board-rejected'];
-
-/** Whether the thing a deadline asks for is done, no longer wanted, or still awaited, by the case's own history. */
+/**
+ * Whether the thing a deadline asks for is done, no longer wanted, or still awaited, by the
+ * case's own history and its workflow's data: met by the rule's `metBy` events, cancelled
+ * once the case has ended (its stage's phase) without meeting it.
+ */
 export function deadlineStatus(state: CaseState, ref: DeadlineRef): 'open' | 'met' | 'cancelled' {
   if (state.status !== 'open') return 'cancelled';
+  const ended = phaseOf(state) === 'ended';
   switch (ref.kind) {
     case 'plf-meeting':
       if (state.meetingHeldOn) return 'met';
-      return ENDED.includes(state.stage) ? 'cancelled' : 'open';
+      return ended ? 'cancelled' : 'open';
     case 'performance-report':
       if (state.reports.some((r) => r.measureId === ref.measureId && r.period === ref.period)) return 'met';
-      return ENDED.includes(state.stage) ? 'cancelled' : 'open';
-    case 'contract-end':
-      return state.stage === 'closed' || state.stage === 'terminated' ? 'met' : ENDED.includes(state.stage) ? 'cancelled' : 'open';
+      return ended ? 'cancelled' : 'open';
+    case 'contract-end': {
+      const rule = state.workflow.deadlines.find((d) => d.kind === 'contract-end');
+      if (state.endedBy && rule?.metBy.includes(state.endedBy)) return 'met';
+      return ended ? 'cancelled' : 'open';
+    }
   }
 }

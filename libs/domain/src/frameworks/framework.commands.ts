@@ -1,8 +1,16 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
-import type { FrameworkDefinition } from './framework.types';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 
-export type ImportFramework = { type: 'ImportFramework'; definition: FrameworkDefinition };
+/** `workflowVersions`: the checked versions the framework document carries, published with it. */
+export type ImportFramework = {
+  type: 'ImportFramework';
+  definition: FrameworkDefinition;
+  workflowVersions?: readonly WorkflowDefinition[];
+};
+/** A workflow document (unchecked JSON): refused, naming the path, unless `validateWorkflow` passes it. */
+export type PublishWorkflowVersion = { type: 'PublishWorkflowVersion'; document: unknown; assignTo: readonly WorkflowSlot[]; reason: string };
 /** Sets what a case holds of the year's budget; the difference is committed or released. */
 export type SetCaseCommitment = {
   type: 'SetCaseCommitment';
@@ -20,4 +28,10 @@ export type OpenPccGrantRound = {
   closesOn: BusinessDate;
 };
 
-export type FrameworkCommand = ImportFramework | SetCaseCommitment | DrawOnReserve | SwitchPccGrantRounds | OpenPccGrantRound;
+export type FrameworkCommand =
+  | ImportFramework
+  | SetCaseCommitment
+  | DrawOnReserve
+  | SwitchPccGrantRounds
+  | OpenPccGrantRound
+  | PublishWorkflowVersion;

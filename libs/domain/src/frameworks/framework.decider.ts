@@ -1,11 +1,15 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
+import { DEFAULT_WORKFLOW_REFS } from '../workflows/workflow.registry';
 import type { FrameworkCommand } from './framework.commands';
 import type { FrameworkEvent } from './framework.events';
-import type { FrameworkDefinition } from './framework.types';
+import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
+import { decidePublish, evolvePublished, type FrameworkWorkflows } from './framework.workflows';
+import type { WorkflowRef } from '../cases/case.types';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 
-export interface FrameworkState {
+export interface FrameworkState extends FrameworkWorkflows {
   readonly definition: FrameworkDefinition | null;
   readonly reservePence: Pence;
   readonly committedPence: Pence;
@@ -21,6 +25,8 @@ export const initialFrameworkState: FrameworkState = {
   committedByCase: {},
   newGrantRoundsOpen: false,
   grantRounds: {},
+  workflowVersions: [],
+  workflows: null,
 };
 
 /** What may still be committed without touching the reserve. */
@@ -38,6 +44,7 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
         committedPence: event.data.commitments.reduce((sum, c) => sum + c.valuePence, 0),
         committedByCase,
         newGrantRoundsOpen: event.data.pccGrant.newRoundsOpen,
+        workflows: workflowsOf(event.data),
       };
     }
     case 'FundsCommitted':
@@ -59,13 +66,21 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
         ...state,
         grantRounds: { ...state.grantRounds, [event.data.roundId]: { opensOn: event.data.opensOn, closesOn: event.data.closesOn } },
       };
+    case 'WorkflowVersionPublished':
+      return { ...state, ...evolvePublished(state, event.data.workflow, event.data.assignedTo) };
     default:
       return assertNever(event);
   }
 }
 
+/** Frameworks imported before they named workflow versions run the first shipped version of each. */
+const workflowsOf = (definition: FrameworkDefinition): Record<WorkflowSlot, WorkflowRef> => ({
+  ...DEFAULT_WORKFLOW_REFS,
+  ...(definition.workflows ?? {}),
+});
+
 export function decideFramework(command: FrameworkCommand, state: FrameworkState): FrameworkEvent[] {
-  if (command.type === 'ImportFramework') return decideImport(command.definition, state);
+  if (command.type === 'ImportFramework') return decideImport(command.definition, state, command.workflowVersions ?? []);
   const definition = state.definition;
   if (!definition) throw new DomainError('FRAMEWORK_NOT_FOUND', 'No framework has been imported for this financial year');
   switch (command.type) {
@@ -100,13 +115,24 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
       return [
         { type: 'PccGrantRoundOpened', data: { roundId: command.roundId, title: command.title, opensOn: command.opensOn, closesOn: command.closesOn } },
       ];
+    case 'PublishWorkflowVersion':
+      return decidePublish(command, state);
     default:
       return assertNever(command);
   }
 }
 
-function decideImport(definition: FrameworkDefinition, state: FrameworkState): FrameworkEvent[] {
-  if (!state.definition) return [{ type: 'FrameworkImported', data: definition }];
+/** The framework first, then each workflow version it carries (already checked when the document was read). */
+function decideImport(definition: FrameworkDefinition, state: FrameworkState, versions: readonly WorkflowDefinition[]): FrameworkEvent[] {
+  if (!state.definition) {
+    return [
+      { type: 'FrameworkImported', data: definition },
+      ...versions.map((workflow): FrameworkEvent => ({
+        type: 'WorkflowVersionPublished',
+        data: { workflow, assignedTo: [], reason: `Published with the ${definition.financialYear} framework` },
+      })),
+    ];
+  }
   if (state.definition.checksum === definition.checksum) return [];
   throw new DomainError(
     'FRAMEWORK_ALREADY_IMPORTED',

@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
-import type { FrameworkDefinition } from './framework.types';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 
 export type FrameworkImported = { type: 'FrameworkImported'; data: FrameworkDefinition };
 export type FundsCommitted = {
@@ -21,12 +22,19 @@ export type PccGrantRoundOpened = {
   data: { roundId: string; title: string; opensOn: BusinessDate; closesOn: BusinessDate };
 };
 
+/** A workflow version the framework owns: checked, then recorded whole; `assignedTo` are the mechanisms whose new cases take it. */
+export type WorkflowVersionPublished = {
+  type: 'WorkflowVersionPublished';
+  data: { workflow: WorkflowDefinition; assignedTo: WorkflowSlot[]; reason: string };
+};
+
 export type FrameworkEvent =
   | FrameworkImported
   | FundsCommitted
   | FundsReleased
   | ReserveDrawn
   | PccGrantRoundsSwitched
-  | PccGrantRoundOpened;
+  | PccGrantRoundOpened
+  | WorkflowVersionPublished;
 
 export const frameworkStreamId = (financialYear: string): string => `framework-${financialYear}`;

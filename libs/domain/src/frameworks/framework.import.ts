@@ -1,6 +1,8 @@
 import type { CaseOpeningCommand } from '../cases/case.commands';
 import type { CaseProfile, ContractTerms } from '../cases/case.types';
 import type { Commitment, FrameworkDefinition } from './framework.types';
+import { type FrameworkWorkflows, workflowForMechanism } from './framework.workflows';
+import { DEFAULT_WORKFLOW_REFS } from '../workflows/workflow.registry';
 
 /** The source gives no clause of its own for the contracts it lists. */
 export const IMPORTED_CLAUSE = 'As agreed with the provider; the framework document does not set it out';
@@ -31,18 +33,21 @@ export function profileOf(definition: FrameworkDefinition, line: Commitment): Ca
  * awarded contract to monitor; a PLF line is its CSP's allocation, awaiting the plan,
  * meeting and agreement; an Appendix C line is an allocation awaiting its award.
  */
-export function casesFromFramework(definition: FrameworkDefinition): ImportedCase[] {
+export function casesFromFramework(
+  definition: FrameworkDefinition,
+  framework: FrameworkWorkflows = { workflowVersions: [], workflows: { ...DEFAULT_WORKFLOW_REFS, ...definition.workflows } },
+): ImportedCase[] {
   const on = definition.issuedOn;
-  return definition.commitments.map((line) => {
+  return definition.commitments.map((line): ImportedCase => {
     const profile = profileOf(definition, line);
     if (line.mechanism === 'plf') {
-      return {
-        caseId: line.caseId,
-        command: { type: 'RequestCspPlan', on, profile, allocationPence: line.valuePence, meetingDeadline: definition.plf.meetingDeadline },
-      };
+      const workflow = workflowForMechanism(framework, 'plf');
+      const meetingDeadline = meetingDeadlineOf(definition, line.locality);
+      return { caseId: line.caseId, command: { type: 'RequestCspPlan', on, profile, workflow, allocationPence: line.valuePence, meetingDeadline } };
     }
     if (line.source === 'appendix-c' || line.mechanism === null) {
-      return { caseId: line.caseId, command: { type: 'ImportAdditionalAllocation', on, profile, allocationPence: line.valuePence } };
+      const workflow = workflowForMechanism(framework, null);
+      return { caseId: line.caseId, command: { type: 'ImportAdditionalAllocation', on, profile, workflow, allocationPence: line.valuePence } };
     }
     const contract: ContractTerms = {
       kind: line.mechanism === 'co-commissioning' ? 'agreement' : line.mechanism === 'pcc-grant' ? 'grant' : 'contract',
@@ -55,6 +60,12 @@ export function casesFromFramework(definition: FrameworkDefinition): ImportedCas
       startDate: definition.period.start,
       endDate: definition.period.end,
     };
-    return { caseId: line.caseId, command: { type: 'ImportExistingCommitment', on, profile, contract } };
+    const workflow = workflowForMechanism(framework, line.mechanism);
+    return { caseId: line.caseId, command: { type: 'ImportExistingCommitment', on, profile, workflow, contract } };
   });
+}
+
+/** A locality's PLF meeting deadline: its own where the framework sets one, else the framework's. */
+export function meetingDeadlineOf(definition: FrameworkDefinition, locality: string | null): string {
+  return definition.localities.find((l) => l.slug === locality)?.plfMeetingDeadline ?? definition.plf.meetingDeadline;
 }

@@ -1,6 +1,8 @@
 import { isBusinessDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
+import { readWorkflowChoices } from './framework.workflow-choice';
 import { GSS_CODE, ORG_ID } from './framework.publication';
 import { type Commitment, type FrameworkDefinition, type GeographicalReach, MECHANISMS, type MechanismCode } from './framework.types';
 
@@ -50,7 +52,17 @@ class Problems {
   }
 }
 
+/** A read framework document: its definition and the workflow versions it carries. */
+export interface FrameworkImport {
+  readonly definition: FrameworkDefinition;
+  readonly workflowVersions: readonly WorkflowDefinition[];
+}
+
 export function readFrameworkDocument(document: unknown, checksum: string): FrameworkDefinition {
+  return readFrameworkImport(document, checksum).definition;
+}
+
+export function readFrameworkImport(document: unknown, checksum: string): FrameworkImport {
   const p = new Problems();
   const doc = p.object(document, '(body)');
   if (doc.schema !== 'commissioning-framework/v1') p.add('schema', 'must be "commissioning-framework/v1"');
@@ -143,6 +155,8 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
   refs.filter((ref, i) => refs.indexOf(ref) !== i).forEach((ref) => p.add('ref', `line ref "${ref}" appears more than once`));
 
   const reminderPolicies = readReminderPolicies(p, doc.reminderPolicies);
+  const choices = readWorkflowChoices(doc);
+  p.list.push(...choices.problems);
   if (p.list.length > 0) {
     throw new DomainError(
       'INVALID_FRAMEWORK',
@@ -151,7 +165,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
       { errors: p.list },
     );
   }
-  return {
+  const definition: FrameworkDefinition = {
     financialYear,
     title: String(doc.title ?? `Commissioning Framework ${financialYear}`),
     issuedOn,
@@ -167,8 +181,10 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
     pccGrant: { newRoundsOpen: grant.newRoundsOpen === true },
     commitments,
     ...(reminderPolicies ? { reminderPolicies } : {}),
+    workflows: choices.workflows,
     checksum,
   };
+  return { definition, workflowVersions: choices.versions };
 }
 
 const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'];

@@ -1,7 +1,9 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { MechanismCode, WorkflowRef, WorkflowSlot } from '../shared/codes';
 
-export type MechanismCode = 'direct' | 'co-commissioning' | 'plf' | 'pcc-grant';
+export type { MechanismCode, WorkflowSlot } from '../shared/codes';
+
 export const MECHANISMS: readonly MechanismCode[] = ['direct', 'co-commissioning', 'plf', 'pcc-grant'];
 
 export interface Theme {
@@ -34,6 +36,8 @@ export interface Locality {
   readonly name: string;
   readonly plfAllocationPence: Pence;
   readonly vliSharePercent: number;
+  /** When this locality's PLF meeting must be held, if not the framework's own date. */
+  readonly plfMeetingDeadline?: BusinessDate;
   /** ONS (GSS) code of the area, e.g. E07000129 for Blaby: where the published grants benefit. */
   readonly geoCode?: string;
 }
@@ -87,6 +91,8 @@ export interface FrameworkDefinition {
   readonly commitments: readonly Commitment[];
   /** Per deadline kind, the days before at which reminders go, overriding the workflows' own offsets. */
   readonly reminderPolicies?: Readonly<Record<string, { readonly remindDaysBefore: readonly number[]; readonly escalate?: boolean }>>;
+  /** Which workflow version new cases of each mechanism open under (a shipped one or one the framework publishes). */
+  readonly workflows: Readonly<Record<WorkflowSlot, WorkflowRef>>;
   /** SHA-256 of the imported document, so importing the same file again is recognised. */
   readonly checksum: string;
 }

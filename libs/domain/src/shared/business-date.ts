@@ -8,11 +8,32 @@ export type BusinessDate = string;
 export const BUSINESS_TIME_ZONE = 'Europe/London';
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a business date may fall in. Commissioning looks a few decades either way; a
+ * date outside (1900-01-01, a contract ending 9999-12-31) is a typing slip, and a date
+ * the calendar functions, reminders and Postgres would each treat differently. Set once
+ * at start-up from BUSINESS_YEARS (default 2000–2100).
+ */
+let years = { first: 2000, last: 2100 };
+
+export function businessYears(): { readonly first: number; readonly last: number } {
+  return years;
+}
+
+export function setBusinessYears(first: number, last: number): void {
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 1000 || last > 9998 || first > last) {
+    throw new RangeError(`business years must be whole years with first ≤ last, within 1000–9998 (got ${first}–${last})`);
+  }
+  years = { first, last };
+}
+
+/** A real calendar date written YYYY-MM-DD, in the business years. */
 export function isBusinessDate(value: unknown): value is BusinessDate {
   if (typeof value !== 'string') return false;
   const match = PATTERN.exec(value);
   if (!match) return false;
   const [y, m, d] = match.slice(1).map(Number);
+  if (y < years.first || y > years.last) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -1,17 +1,31 @@
-import type { CaseCommand } from '../cases/case.commands';
+import type { CaseCommand, CaseCommandType } from '../cases/case.commands';
 import { includedPlanPence, type OpenCase } from '../cases/case.model';
 import { daysBetween, formatUkDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
 import { formatPence } from '../shared/money';
+import { caseValuePence, stepRecord } from './steps';
 
-type Guard = (command: CaseCommand, state: OpenCase) => void;
+type Params = Readonly<Record<string, unknown>>;
+type Check = (command: CaseCommand, state: OpenCase, params: Params) => void;
+export type GuardParamType = 'string' | 'pence';
+
+/** A named condition a workflow can require of a command: the commands it applies to and its parameters. */
+export interface GuardSpec {
+  readonly commands: readonly CaseCommandType[];
+  readonly params: Readonly<Record<string, GuardParamType>>;
+  readonly check: Check;
+}
 
 const refuse = (code: string, field: string, reason: string, details: Record<string, unknown> = {}): never => {
   throw DomainError.field(code, field, reason, details);
 };
 
-/** The named conditions a workflow's data can require of a command. */
-export const GUARDS = {
+const REASONED: readonly CaseCommandType[] = [
+  'GrantSingleProviderDispensation', 'ExtendMeetingDeadline', 'ExcludeDuplicatePlanLines', 'DeclineGrant', 'RejectProposal',
+  'WithdrawProposal', 'AgreeRemedialAction', 'VaryContract', 'TerminateContract',
+];
+
+const CHECKS = {
   reasonGiven: (command) => {
     const text = 'reason' in command ? command.reason : 'action' in command ? command.action : undefined;
     if (typeof text === 'string' && text.trim() === '') refuse('REASON_REQUIRED', 'action' in command ? 'action' : 'reason', 'must say why');
@@ -154,6 +168,73 @@ export const GUARDS = {
       refuse('INVALID_DATES', 'endDate', 'must not be before the contract start');
     }
   },
-} satisfies Record<string, Guard>;
+  approvalGiven: (command, state, params) => {
+    const step = String(params.step);
+    const value = command.type === 'AwardContract' ? command.contract.valuePence : caseValuePence(state);
+    const threshold = Number(params.thresholdPence);
+    if (value <= threshold) return;
+    if (stepRecord(state, step)?.decision !== 'approved') {
+      throw new DomainError(
+        'APPROVAL_REQUIRED',
+        `${formatPence(value)} is above ${formatPence(threshold)}: the "${step}" approval must be given first`,
+        { step, valuePence: value, thresholdPence: threshold },
+      );
+    }
+  },
+  checkpointPassed: (_command, state, params) => {
+    const step = String(params.step);
+    const outcome = stepRecord(state, step)?.outcome;
+    if (outcome !== params.outcome) {
+      throw new DomainError('CHECKPOINT_NOT_PASSED', `The "${step}" step must have the outcome "${String(params.outcome)}" first (it has ${outcome ? `"${outcome}"` : 'none'})`, {
+        step,
+        outcome: outcome ?? null,
+      });
+    }
+  },
+  awardAtMost: (command, _state, params) => {
+    const limit = Number(params.pence);
+    if (command.type === 'AwardContract' && command.contract.valuePence > limit) {
+      refuse('AWARD_EXCEEDS_LIMIT', 'contract.valuePence', `must not exceed ${formatPence(limit)} under this workflow`, { limitPence: limit });
+    }
+  },
+} satisfies Record<string, Check>;
 
-export type GuardName = keyof typeof GUARDS;
+const on = (commands: readonly CaseCommandType[], params: GuardSpec['params'] = {}) => ({ commands, params });
+
+const SPECS: Record<keyof typeof CHECKS, Omit<GuardSpec, 'check'>> = {
+  reasonGiven: on(REASONED),
+  tenderClosesAfterIssue: on(['IssueTender']),
+  tenderHadBids: on(['SelectProvider']),
+  awardToChosenProvider: on(['AwardContract']),
+  contractTermsValid: on(['AwardContract']),
+  measuresValid: on(['AgreePerformanceMeasures']),
+  boardOfFramework: on(['AssignBoard']),
+  planWithinAllocation: on(['SubmitCspPlan']),
+  planHasMeasures: on(['SubmitCspPlan']),
+  meetingNotBeforeToday: on(['ScheduleCspMeeting']),
+  extensionLaterThanDeadline: on(['ExtendMeetingDeadline']),
+  meetingByDeadline: on(['HoldCspMeeting']),
+  linesIncludedInPlan: on(['ExcludeDuplicatePlanLines']),
+  awardWithinAllocation: on(['AwardContract']),
+  scoreInRange: on(['AssessGrantApplication']),
+  assessmentRecommendsAward: on(['AwardContract']),
+  grantWithinRequest: on(['AwardContract']),
+  measureExists: on(['ReportPerformance']),
+  periodNotYetReported: on(['ReportPerformance']),
+  reviewDateAhead: on(['AgreeRemedialAction']),
+  variedValuePositive: on(['VaryContract']),
+  variedEndAfterStart: on(['VaryContract']),
+  approvalGiven: on(['AwardContract', 'CompleteCheckpoint', 'VaryContract'], { step: 'string', thresholdPence: 'pence' }),
+  checkpointPassed: on(['AwardContract', 'CompleteCheckpoint', 'RecordApproval', 'DeclineGrant'], { step: 'string', outcome: 'string' }),
+  awardAtMost: on(['AwardContract'], { pence: 'pence' }),
+};
+
+export type GuardName = keyof typeof CHECKS;
+
+/** The guard catalogue a workflow document may draw on. */
+export const GUARDS: Readonly<Record<GuardName, GuardSpec>> = Object.fromEntries(
+  Object.entries(SPECS).map(([name, spec]) => [name, { ...spec, check: CHECKS[name as GuardName] }]),
+) as Record<GuardName, GuardSpec>;
+
+export const isGuardName = (name: unknown): name is GuardName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(GUARDS, name);

@@ -1,31 +1,45 @@
+import additionalAllocationV1 from '../../../../infra/workflows/additional-allocation.v1.json';
+import coCommissioningV1 from '../../../../infra/workflows/co-commissioning.v1.json';
+import directV1 from '../../../../infra/workflows/direct.v1.json';
+import pccGrantV1 from '../../../../infra/workflows/pcc-grant.v1.json';
+import plfV1 from '../../../../infra/workflows/plf.v1.json';
+import type { WorkflowRef } from '../cases/case.types';
+import type { MechanismCode, WorkflowSlot } from '../frameworks/framework.types';
 import { DomainError } from '../shared/domain-error';
-import type { MechanismCode } from '../frameworks/framework.types';
-import { additionalAllocationWorkflowV1 } from './additional-allocation.workflow';
-import { coCommissioningWorkflowV1 } from './co-commissioning.workflow';
-import { directWorkflowV1 } from './direct.workflow';
-import { pccGrantWorkflowV1 } from './pcc-grant.workflow';
-import { plfWorkflowV1 } from './plf.workflow';
 import type { WorkflowDefinition } from './workflow.types';
+import { readWorkflowDocument } from './workflow.validate';
 
-/** Every version ever published stays here: a case is decided by the version it opened under. */
-export const WORKFLOWS: readonly WorkflowDefinition[] = [
-  directWorkflowV1,
-  coCommissioningWorkflowV1,
-  plfWorkflowV1,
-  pccGrantWorkflowV1,
-  additionalAllocationWorkflowV1,
-];
+/**
+ * The versions that ship with the product, as documents under infra/workflows, read and
+ * checked by the same `readWorkflowDocument` as any version a framework publishes. Every
+ * version ever shipped stays: a case recorded before cases carried their whole workflow
+ * names one of these.
+ */
+export const BUILT_IN_WORKFLOWS: readonly WorkflowDefinition[] = [directV1, coCommissioningV1, plfV1, pccGrantV1, additionalAllocationV1].map(
+  (document, i) => readWorkflowDocument(document, `infra/workflows[${i}]`),
+);
 
+export const workflowSlot = (mechanism: MechanismCode | null): WorkflowSlot => mechanism ?? 'additional-allocation';
+
+/** What a framework that names no versions runs: the first shipped version of each. */
+export const DEFAULT_WORKFLOW_REFS: Readonly<Record<WorkflowSlot, WorkflowRef>> = {
+  direct: { id: 'direct', version: 1 },
+  'co-commissioning': { id: 'co-commissioning', version: 1 },
+  plf: { id: 'plf', version: 1 },
+  'pcc-grant': { id: 'pcc-grant', version: 1 },
+  'additional-allocation': { id: 'additional-allocation', version: 1 },
+};
+
+/** A shipped version by id and version. */
 export function workflowFor(id: string, version: number): WorkflowDefinition {
-  const found = WORKFLOWS.find((w) => w.id === id && w.version === version);
-  if (!found) throw new DomainError('WORKFLOW_NOT_FOUND', `No workflow ${id} version ${version}`);
+  const found = BUILT_IN_WORKFLOWS.find((w) => w.id === id && w.version === version);
+  if (!found) throw new DomainError('WORKFLOW_NOT_FOUND', `No workflow ${id} version ${version}`, { id, version });
   return found;
 }
 
-/** The newest version of a mechanism's workflow: what a new case opens under. */
-export function currentWorkflow(mechanism: MechanismCode | null): WorkflowDefinition {
-  const id = mechanism ?? 'additional-allocation';
-  const versions = WORKFLOWS.filter((w) => w.id === id);
-  if (versions.length === 0) throw new DomainError('WORKFLOW_NOT_FOUND', `No workflow for mechanism ${id}`);
-  return versions.reduce((latest, w) => (w.version > latest.version ? w : latest));
-}
+const isWhole = (ref: WorkflowRef | WorkflowDefinition): ref is WorkflowDefinition => Array.isArray((ref as WorkflowDefinition).stages);
+
+/** A case's workflow: the document it recorded, or, for a case recorded with a reference only, the shipped version. */
+export const resolveWorkflow = (ref: WorkflowRef | WorkflowDefinition): WorkflowDefinition => (isWhole(ref) ? ref : workflowFor(ref.id, ref.version));
+
+export const refOf = (workflow: WorkflowRef): WorkflowRef => ({ id: workflow.id, version: workflow.version });

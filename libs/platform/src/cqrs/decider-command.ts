@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Decider, type DomainEvent, DomainError, fold } from '@app/domain';
-import { type EventStore, type NewEvent, type StoredEvent, WrongExpectedRevision } from '@app/event-store';
+import { EventIdConflict, type EventStore, type NewEvent, type StoredEvent, WrongExpectedRevision } from '@app/event-store';
 import type { CommandContext } from './command-context';
 import { nameBasedUuid } from './deterministic-id';
 
@@ -41,14 +41,23 @@ export function replayOf(loaded: Loaded<unknown>, streamId: string, context: Com
   const firstId = nameBasedUuid(`${streamId}|${context.idempotencyKey}|0`);
   const first = loaded.history.find((event) => event.id === firstId);
   if (!first) return undefined;
+  refuseOtherRequest(first, streamId, context);
+  return loaded.history.filter((event) => (event.metadata as { idempotencyKey?: string }).idempotencyKey === context.idempotencyKey);
+}
+
+/**
+ * A key is bound to the request that first used it (caller, method, path, body: see
+ * requestFingerprint): the same key on another request is refused, never answered with
+ * the first request's result.
+ */
+function refuseOtherRequest(first: StoredEvent, streamId: string, context: CommandContext): void {
   const fingerprint = (first.metadata as { requestFingerprint?: string }).requestFingerprint;
   if (context.requestFingerprint && fingerprint && fingerprint !== context.requestFingerprint) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
-      `Idempotency-Key "${context.idempotencyKey}" was already used for a different request on ${streamId}`,
+      `Idempotency-Key "${context.idempotencyKey}" was already used for a different request on ${streamId}; use a new key for a new request`,
     );
   }
-  return loaded.history.filter((event) => (event.metadata as { idempotencyKey?: string }).idempotencyKey === context.idempotencyKey);
 }
 
 /** `If-Match`: the caller must have seen the current revision. */
@@ -79,9 +88,24 @@ export async function appendDecided(
       ...(context.idempotencyKey && context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
     },
   }));
-  const result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });
+  let result;
+  try {
+    result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });
+  } catch (error) {
+    // A concurrent request with the same key won, having decided other events.
+    if (error instanceof EventIdConflict && context.idempotencyKey) await refuseIfKeyTaken(store, streamId, context);
+    throw error;
+  }
   const events = await store.readStream(streamId, { from: result.nextRevision - newEvents.length + 1, to: result.nextRevision });
+  // A concurrent request with the same key stored these first: it must have been this very request.
+  if (result.duplicate && context.idempotencyKey && events[0]) refuseOtherRequest(events[0], streamId, context);
   return { revision: result.nextRevision, events, duplicate: result.duplicate };
+}
+
+async function refuseIfKeyTaken(store: EventStore, streamId: string, context: CommandContext): Promise<void> {
+  const firstId = nameBasedUuid(`${streamId}|${context.idempotencyKey}|0`);
+  const first = (await store.readStream(streamId)).find((event) => event.id === firstId);
+  if (first) refuseOtherRequest(first, streamId, context);
 }
 
 /**

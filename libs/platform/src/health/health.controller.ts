@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
@@ -7,9 +8,11 @@ import { type ProjectionStatus, ProjectionsService } from '@app/projections';
 import { RedisStatus } from '../redis/redis-status';
 
 export interface HealthReport {
-  status: 'ok';
+  /** degraded (and HTTP 503): the database does not answer; commands are refused with 503 until it does. */
+  status: 'ok' | 'degraded';
   store: EventStore['kind'];
   readModels: SqlDatabase['kind'];
+  database: 'up' | 'down';
   redis: 'up' | 'down';
   reminders: 'running' | 'paused: Redis is down';
   projections: ProjectionStatus[];
@@ -28,27 +31,31 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({
-    description: 'The API is serving; names the event store and says whether Redis (reminders) is up.',
+    description: 'The API is serving; names the event store and says whether the database and Redis (reminders) are up. 503 with status degraded while the database does not answer.',
     schema: {
       example: {
         status: 'ok',
         store: 'pglite',
         readModels: 'pglite',
+        database: 'up',
         redis: 'down',
         reminders: 'paused: Redis is down',
         projections: [{ projection: 'budget', version: 1, position: 58, lag: 0 }],
       },
     },
   })
-  async check(): Promise<HealthReport> {
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = this.redis.up;
+    const database = await this.db.ping();
+    if (!database) response.status(503);
     return {
-      status: 'ok',
+      status: database ? 'ok' : 'degraded',
       store: this.store.kind,
       readModels: this.db.kind,
+      database: database ? 'up' : 'down',
       redis: up ? 'up' : 'down',
       reminders: up ? 'running' : 'paused: Redis is down',
-      projections: (await this.projections?.runner.status()) ?? [],
+      projections: database ? ((await this.projections?.runner.status().catch(() => undefined)) ?? []) : [],
     };
   }
 }

@@ -1,16 +1,19 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isBusinessDate } from '@app/domain';
+import { businessYears, isBusinessDate } from '@app/domain';
 import { problemType } from './problem-details';
 
-/** A calendar date written YYYY-MM-DD that exists (2016-02-29 does, 2015-02-29 does not). */
+/** A calendar date written YYYY-MM-DD that exists (2016-02-29 does, 2015-02-29 does not), in the business years. */
 export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isBusinessDate',
       validator: {
         validate: (value) => isBusinessDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a real date written YYYY-MM-DD (Europe/London business date)`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a real date written YYYY-MM-DD in ${businessYears().first}–${businessYears().last} (Europe/London business date)`,
+          options,
+        ),
       },
     },
     options,

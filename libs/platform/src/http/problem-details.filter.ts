@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isInputRefused } from './input/input-refused';
+import { INPUT_LIMITS } from './input/input-limits';
 import { type FieldError, type ProblemDetails, problemType, statusForCode, titleFor } from './problem-details';
 
 /** An error that carries a stable code (domain refusals, event store errors). */
@@ -24,11 +26,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    if (problem.status === 503 || problem.status === 507) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
+    else if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    if (isInputRefused(error)) return error.problem;
     const parser = fromBodyParser(error);
     if (parser) return parser;
     if (error instanceof HttpException) return fromHttpException(error);
@@ -76,7 +82,12 @@ function fromBodyParser(error: unknown): ProblemDetails | undefined {
   const message = error instanceof Error ? error.message : '';
   const malformed = type === 'entity.parse.failed' || (error instanceof HttpException && error.getStatus() === 400 && /JSON/.test(message) && !(error.getResponse() as { code?: string }).code);
   if (malformed) return coded('MALFORMED_JSON', 'the request body is not valid JSON', '(body)', 'is not valid JSON');
-  if (type === 'entity.too.large') return coded('PAYLOAD_TOO_LARGE', 'the request body is larger than the 2 MB the API accepts', '(body)', 'is larger than 2 MB');
+  if (type === 'entity.too.large') {
+    return coded('PAYLOAD_TOO_LARGE', `the request body is larger than the ${INPUT_LIMITS.bodyLabel} the API accepts`, '(body)', `is larger than ${INPUT_LIMITS.bodyLabel}`);
+  }
+  if (type === 'charset.unsupported') return coded('UNSUPPORTED_MEDIA_TYPE', 'send application/json in UTF-8', 'Content-Type', 'names a charset other than UTF-8');
+  if (type === 'encoding.unsupported') return coded('UNSUPPORTED_MEDIA_TYPE', 'send the body uncompressed, gzip or deflate', 'Content-Encoding', 'is not a content coding the API reads');
+  if (typeof type === 'string' && /^(request|stream)\./.test(type)) return coded('MALFORMED_REQUEST', 'the request body could not be read whole', '(body)', 'was cut short or sized wrongly');
   return undefined;
 }
 

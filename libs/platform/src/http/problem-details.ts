@@ -29,7 +29,12 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   FRAMEWORK_NOT_FOUND: HttpStatus.NOT_FOUND,
   MALFORMED_JSON: HttpStatus.BAD_REQUEST,
+  MALFORMED_REQUEST: HttpStatus.BAD_REQUEST,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  STORAGE_FULL: HttpStatus.INSUFFICIENT_STORAGE,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Domain refusals not listed above are business-rule violations: 422. */

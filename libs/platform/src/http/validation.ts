@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import type { FieldError } from './problem-details';
 import { problemType } from './problem-details';
 
@@ -11,9 +12,48 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   });
 }
 
+/**
+ * What class-validator lets through a DTO: a nested DTO (`@ValidateNested()
+ * geographicalReach: ReachDto`) sent as an array (it validates the items in the object's
+ * place, so `[{…}]` would pass; the property's declared type says which it must be), and
+ * null for an optional property (@IsOptional skips it, and `caseId: null` is then neither
+ * absent nor a case id).
+ */
+export function shapeErrors(value: object): ValidationError[] {
+  const errors: ValidationError[] = [];
+  for (const [property, child] of Object.entries(value)) {
+    if (child === null) {
+      errors.push({ property, constraints: { isNotNull: `${property} must be left out rather than sent as null` }, children: [] });
+      continue;
+    }
+    if (typeof child !== 'object') continue;
+    const declared = Reflect.getMetadata('design:type', Object.getPrototypeOf(value), property) as unknown;
+    if (Array.isArray(child) && typeof declared === 'function' && declared !== Array && declared !== Object) {
+      errors.push({ property, constraints: { isObject: `${property} must be an object, not an array` }, children: [] });
+      continue;
+    }
+    const items = Array.isArray(child) ? child : [child];
+    const children = items.flatMap((item, index) => {
+      if (item === null || typeof item !== 'object' || Object.getPrototypeOf(item) === Object.prototype) return [];
+      const nested = shapeErrors(item as object);
+      return nested.length === 0 ? [] : Array.isArray(child) ? [{ property: String(index), constraints: {}, children: nested }] : nested;
+    });
+    if (children.length > 0) errors.push({ property, constraints: {}, children });
+  }
+  return errors;
+}
+
+/** The stock pipe, with the declared shape of nested DTOs checked too. */
+class StrictValidationPipe extends ValidationPipe {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    return errors.length > 0 ? errors : shapeErrors(object);
+  }
+}
+
 /** Whitelisting, refusing unknown fields, transforming: every body is checked before a command is built. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     stopAtFirstError: true,

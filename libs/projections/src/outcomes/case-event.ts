@@ -1,4 +1,4 @@
-import { type BusinessDate, businessDateOf, type CaseEvent, isBusinessDate, type WorkflowDefinition, workflowFor, type WorkflowRef } from '@app/domain';
+import { type BusinessDate, businessDateOf, type CaseEvent, isBusinessDate, nextStage, resolveWorkflow, type WorkflowDefinition, type WorkflowRef } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 const CASE_STREAM = /^case-(.+)$/;
@@ -8,24 +8,23 @@ export const caseIdOf = (event: StoredEvent): string | null => CASE_STREAM.exec(
 
 export const asCaseEvent = (event: StoredEvent): CaseEvent => ({ type: event.type, data: event.data }) as CaseEvent;
 
-/** The workflow version a case opened under; null if this build does not know it (never throws inside a projection). */
-export function workflowOf(ref: WorkflowRef): WorkflowDefinition | null {
+/**
+ * The workflow a case opened under: the whole document its opening event recorded, or for
+ * older events the shipped version it names; null if this build does not know it (never
+ * throws inside a projection).
+ */
+export function workflowOf(ref: WorkflowRef | WorkflowDefinition): WorkflowDefinition | null {
   try {
-    return workflowFor(ref.id, ref.version);
+    return resolveWorkflow(ref);
   } catch {
     return null;
   }
 }
 
-/** Where the case's workflow moves it on this event: the same rule the case decider's evolve applies. */
-export function stageAfter(ref: WorkflowRef, current: string | null, event: StoredEvent): string {
-  const rule = workflowOf(ref)?.events.find(
-    (r) => r.event === event.type && (current === null ? r.from.length === 0 : r.from.includes(current)),
-  );
-  if (!rule || rule.to === 'same') return current ?? 'unknown';
-  if (typeof rule.to === 'string') return rule.to;
-  const value = String((event.data as Record<string, unknown>)[rule.to.byField]);
-  return rule.to.values[value] ?? current ?? 'unknown';
+/** Where the case's workflow moves it on this event: the domain's own rule, as the case decider's evolve applies it. */
+export function stageAfter(ref: WorkflowRef | WorkflowDefinition, current: string | null, event: StoredEvent): string {
+  const workflow = workflowOf(ref);
+  return workflow ? nextStage(workflow, current, asCaseEvent(event)) : (current ?? 'unknown');
 }
 
 /** The field of each event's data that holds its business date. */

@@ -6,9 +6,11 @@ import {
   caseDecider,
   type CaseState,
   type MechanismCode,
-  WORKFLOWS,
+  resolveWorkflow,
+  stageOf,
+  STAGE_EVENT_TYPES,
+  type WorkflowDefinition,
   type WorkflowRef,
-  workflowFor,
 } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
@@ -27,7 +29,8 @@ export interface PipelineDoc {
   readonly mechanism: MechanismCode | null;
   readonly title: string;
   readonly locality: string | null;
-  readonly workflow: WorkflowRef;
+  /** The whole workflow the case opened under (older documents: its reference), so evolve needs no lookup. */
+  readonly workflow: WorkflowDefinition | WorkflowRef;
   readonly stage: string;
   readonly stageLabel: string;
   readonly phase: 'pre-award' | 'contract' | 'ended';
@@ -40,8 +43,8 @@ export interface PipelineDoc {
   readonly position: number;
 }
 
-/** Every event any workflow version moves a case on: the only ones the stage can depend on. */
-const STAGE_EVENTS: ReadonlySet<string> = new Set(WORKFLOWS.flatMap((w) => w.events.map((rule) => rule.event)));
+/** Every event a workflow document may move a case on: the only ones the stage can depend on. */
+const STAGE_EVENTS: ReadonlySet<string> = new Set(STAGE_EVENT_TYPES);
 const CASE_STREAM = /^case-(.+)$/;
 
 const businessDateOfEvent = (event: StoredEvent): BusinessDate => businessDateOf(new Date(event.metadata.occurredAt));
@@ -49,11 +52,7 @@ const businessDateOfEvent = (event: StoredEvent): BusinessDate => businessDateOf
 /** The domain state evolve starts from: what the case needs to find its next stage, nothing more. */
 function stateOf(doc: PipelineDoc | undefined): CaseState {
   if (!doc) return caseDecider.initialState;
-  return { status: 'open', profile: doc.profile, workflow: doc.workflow, stage: doc.stage, openedOn: doc.openedOn, reports: [] };
-}
-
-function stageDefinition(workflow: WorkflowRef, stage: string) {
-  return workflowFor(workflow.id, workflow.version).stages.find((s) => s.id === stage);
+  return { status: 'open', profile: doc.profile, workflow: resolveWorkflow(doc.workflow), stage: doc.stage, openedOn: doc.openedOn, reports: [] };
 }
 
 /**
@@ -74,7 +73,7 @@ export const pipelineProjection: Projection<PipelineDoc> = {
     if (after.status !== 'open') return doc;
     const on = businessDateOfEvent(event);
     const moved = !doc || doc.stage !== after.stage;
-    const definition = stageDefinition(after.workflow, after.stage);
+    const definition = stageOf(after.workflow, after.stage);
     return {
       caseId: after.profile.caseId,
       financialYear: after.profile.financialYear,

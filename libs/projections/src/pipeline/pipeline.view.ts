@@ -1,4 +1,4 @@
-import { type BusinessDate, daysBetween, formatUkDate } from '@app/domain';
+import { type BusinessDate, daysBetween, formatUkDate, refOf } from '@app/domain';
 import type { PipelineDoc } from './pipeline.projection';
 
 /** A case as the pipeline lists it; days in stage are counted to `today`, a business date. */
@@ -9,7 +9,7 @@ export function pipelineItem(doc: PipelineDoc, today: BusinessDate) {
     mechanism: doc.mechanism,
     title: doc.title,
     locality: doc.locality,
-    workflow: doc.workflow,
+    workflow: refOf(doc.workflow),
     stage: doc.stage,
     stageLabel: doc.stageLabel,
     phase: doc.phase,

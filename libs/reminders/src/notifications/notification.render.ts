@@ -6,7 +6,6 @@ import {
   type OpenCase,
   parseDeadlineKey,
   type ReminderSent,
-  workflowFor,
 } from '@app/domain';
 import type { MailSettings } from '../reminder-settings';
 
@@ -55,7 +54,7 @@ function whom(recipient: Recipient, facts: NotificationFacts): string {
 /** "PLF meeting to be held", or "Performance report due: <measure>, 2016-Q1", in the workflow version's own words. */
 function whatIsDue(deadlineKey: string, state: OpenCase): { what: string; concerns: Recipient } {
   const ref = parseDeadlineKey(deadlineKey);
-  const rule = workflowFor(state.workflow.id, state.workflow.version).deadlines.find((d) => d.kind === ref?.kind);
+  const rule = state.workflow.deadlines.find((d) => d.kind === ref?.kind);
   const label = rule?.label ?? ref?.kind ?? deadlineKey;
   if (ref?.kind !== 'performance-report') return { what: label, concerns: rule?.concerns ?? 'opcc-lead' };
   const measure = state.contract?.measures.find((m) => m.id === ref.measureId)?.name ?? ref.measureId;

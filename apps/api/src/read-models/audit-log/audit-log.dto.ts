@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Max, Min } from 'class-validator';
 import { IsBusinessDate } from '@app/platform';
 
 const NAME = /^[\w.:@-]{1,200}$/;
@@ -43,10 +43,11 @@ export class AuditLogQueryDto {
   @PageSize('Page size')
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Global position to continue after: the previous page’s nextAfter', minimum: 0, example: 120 })
+  @ApiPropertyOptional({ description: 'Global position to continue after: the previous page’s nextAfter', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, example: 120 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
 }

@@ -1,0 +1,82 @@
+import type { CaseCommandType, CaseOpeningCommand } from '../cases/case.commands';
+import type { CaseEventType } from '../cases/case.events';
+import type { StepKind } from './workflow.types';
+
+/**
+ * The words a workflow document may use: every case command, the events each can record,
+ * and which commands are the generic steps. `validateWorkflow` checks documents against it.
+ */
+export const COMMAND_EVENTS = {
+  ImportExistingCommitment: ['ExistingCommitmentImported'],
+  ImportAdditionalAllocation: ['AdditionalAllocationImported'],
+  RaiseProposal: ['ProposalRaised'],
+  RequestCspPlan: ['CspPlanRequested'],
+  ReceiveGrantApplication: ['GrantApplicationReceived'],
+  IssueTender: ['TenderIssued'],
+  SelectProvider: ['ProviderSelected'],
+  GrantSingleProviderDispensation: ['SingleProviderDispensationGranted'],
+  AssignBoard: ['BoardAssigned'],
+  RecordBoardDecision: ['BoardDecisionRecorded'],
+  SubmitCspPlan: ['CspPlanSubmitted'],
+  ScheduleCspMeeting: ['CspMeetingScheduled'],
+  ExtendMeetingDeadline: ['MeetingDeadlineExtended'],
+  HoldCspMeeting: ['CspMeetingHeld'],
+  ExcludeDuplicatePlanLines: ['PlanLinesExcludedAsDuplicate'],
+  AssessGrantApplication: ['GrantApplicationAssessed'],
+  DeclineGrant: ['GrantDeclined'],
+  RejectProposal: ['ProposalRejected'],
+  WithdrawProposal: ['ProposalWithdrawn'],
+  AwardContract: ['ContractAwarded'],
+  ReportPerformance: ['PerformanceReported', 'UnderAchievementFlagged'],
+  AgreePerformanceMeasures: ['PerformanceMeasuresAgreed'],
+  AgreeRemedialAction: ['RemedialActionAgreed'],
+  VaryContract: ['ContractVaried'],
+  CloseContract: ['ContractClosed'],
+  TerminateContract: ['ContractTerminated'],
+  CompleteCheckpoint: ['CheckpointCompleted'],
+  RecordApproval: ['ApprovalRecorded'],
+  SendReminder: ['ReminderSent'],
+  RecordDeadlineMissed: ['DeadlineMissed'],
+  AttachDocument: ['DocumentAttached', 'DocumentSuperseded'],
+  WithdrawDocument: ['DocumentWithdrawn'],
+  PlaceLegalHold: ['LegalHoldPlaced'],
+  LiftLegalHold: ['LegalHoldLifted'],
+} as const satisfies Record<CaseCommandType, readonly CaseEventType[]>;
+
+export const CASE_COMMAND_TYPES = Object.keys(COMMAND_EVENTS) as CaseCommandType[];
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [...new Set(Object.values(COMMAND_EVENTS).flat())];
+
+export const OPENING_COMMANDS: readonly CaseOpeningCommand['type'][] = [
+  'ImportExistingCommitment',
+  'ImportAdditionalAllocation',
+  'RaiseProposal',
+  'RequestCspPlan',
+  'ReceiveGrantApplication',
+];
+
+/** Decided on any case whatever its stage (reminders, the case's records); no workflow lists them. */
+export const SYSTEM_COMMANDS: readonly CaseCommandType[] = [
+  'SendReminder', 'RecordDeadlineMissed', 'AttachDocument', 'WithdrawDocument', 'PlaceLegalHold', 'LiftLegalHold',
+];
+
+/** The events a workflow document may give a stage rule: all but those of the any-stage commands. */
+export const STAGE_EVENT_TYPES: readonly CaseEventType[] = CASE_EVENT_TYPES.filter(
+  (type) => !SYSTEM_COMMANDS.some((command) => (COMMAND_EVENTS[command] as readonly string[]).includes(type)),
+);
+
+/** The generic step commands and the kind of step each completes. */
+export const STEP_COMMANDS: Readonly<Partial<Record<CaseCommandType, StepKind>>> = {
+  CompleteCheckpoint: 'checkpoint',
+  RecordApproval: 'approval',
+};
+
+export const STEP_EVENTS: Readonly<Partial<Record<CaseEventType, StepKind>>> = {
+  CheckpointCompleted: 'checkpoint',
+  ApprovalRecorded: 'approval',
+};
+
+export const isCaseCommandType = (value: unknown): value is CaseCommandType =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(COMMAND_EVENTS, value);
+
+export const isCaseEventType = (value: unknown): value is CaseEventType =>
+  typeof value === 'string' && (CASE_EVENT_TYPES as readonly string[]).includes(value);

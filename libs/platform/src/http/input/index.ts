@@ -1,0 +1,4 @@
+export * from './accepts-body';
+export * from './input-boundary';
+export * from './input-limits';
+export * from './input-refused';
