@@ -1,4 +1,4 @@
-import { isBusinessDate } from '@app/domain';
+import { businessYears, isBusinessDate } from '@app/domain';
 import type { Deadline } from '@app/projections/deadlines';
 import { type Moment, momentsOf, policyFor, type ReminderPolicies } from '../policy/reminder-policy';
 
@@ -8,7 +8,11 @@ const HORIZON_MS = HORIZON_YEARS * 366 * 86_400_000;
 
 /** The deadline's moments, or an error saying why it cannot be scheduled (a date that is no date, or far beyond any contract). */
 export function momentsFor(deadline: Deadline, policies: ReminderPolicies, reminderHour: number, now: Date): Moment[] {
-  if (!isBusinessDate(deadline.dueOn)) throw new Error(`its due day ${JSON.stringify(deadline.dueOn)} is not a date (YYYY-MM-DD)`);
+  if (!isBusinessDate(deadline.dueOn)) {
+    const { first, last } = businessYears();
+    const shaped = typeof deadline.dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline.dueOn);
+    throw new Error(`its due day ${JSON.stringify(deadline.dueOn)} is ${shaped ? `not a date from ${first} to ${last}` : 'not a date (YYYY-MM-DD)'}`);
+  }
   const moments = momentsOf(deadline, policyFor(deadline, policies), reminderHour);
   for (const moment of moments) {
     const at = moment.at.getTime();
