@@ -58,5 +58,5 @@ describe('reminders in the API', () => {
     const metrics = await http().get('/metrics').expect(200);
     expect(metrics.text).toMatch(/^ledger_reminder_unschedulable_deadlines 1$/m);
     expect(metrics.text).toMatch(/^ledger_projection_lag_seconds\{projection="deadlines"\} [\d.]+$/m);
-  });
+  }, 240_000);
 });
