@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
+import { anchorIfAny, AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, sealAnchorFile, SealStore, verifyLog } from '@app/audit';
+import { AppConfig } from '@app/config';
 import { Roles } from '@app/auth';
 import { CaseIdPipe, FinancialYearPipe } from '@app/platform';
 import { AsOfQueryDto } from './audit-query.dto';
@@ -14,6 +15,7 @@ export class AuditController {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly seals: SealStore,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('verify')
@@ -22,10 +24,12 @@ export class AuditController {
     description:
       'The same report as `npm run cli -- verify`. firstBroken is the lowest broken global position with its stream, ' +
       'revision and reason (a broken seal is placed at the first position it vouches for). unsealedTail counts the events ' +
-      'after the last seal, which only their stream chains vouch for so far.',
+      'after the last seal, which only their stream chains vouch for so far. Each seal’s Ed25519 signature is checked with ' +
+      'the seal key, and the log against the anchor the sealing step keeps (fewer seals, a rewritten chain or deleted ' +
+      'events since are findings); warnings name what is not vouched for as it should be.',
   })
   verify() {
-    return verifyLog(this.log, this.seals);
+    return verifyLog(this.log, this.seals, { key: this.seals.key, anchor: anchorIfAny(sealAnchorFile(this.config)) });
   }
 
   @Get('cases/:caseId/history')
