@@ -61,6 +61,7 @@ describe('publishing the 2016/17 year from the log', () => {
     await ledger.run(DISPENSED, { type: 'GrantSingleProviderDispensation', on: '2016-05-10', provider: 'Crimestoppers Trust', reason: 'The only national anonymous reporting line' });
     await ledger.run(DISPENSED, { type: 'AwardContract', on: '2016-05-12', contract: terms('Crimestoppers Trust', 1_000_000) });
     await ledger.run(STREET_SPORT, { type: 'VaryContract', on: '2016-09-01', valuePence: 2_500_000, endDate: '2017-03-31', reason: 'Two more sessions a week in Loughborough' });
+    await ledger.settled();
   });
   afterAll(() => ledger?.close());
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SqlAuditLog } from '@app/audit';
+import { SqlAuditLog, walkLog } from '@app/audit';
 import { CaseService, FrameworkService, raiseProposal } from '@app/commissioning';
 import { loadConfig } from '@app/config';
 import type { SqlDatabase } from '@app/database';
@@ -7,6 +7,7 @@ import type { CaseCommand, FrameworkCommand } from '@app/domain';
 import { SqlEventStore } from '@app/event-store';
 import type { CommandContext } from '@app/platform';
 import { PublishingService, publishingSettings } from '@app/publishing';
+import { eventually } from '@test/support/api-app';
 import { freshPglite, freshPostgres, testDatabaseUrl } from '@test/support/databases';
 import { seed201617 } from '@test/support/seed';
 
@@ -21,6 +22,11 @@ export interface PublishingLedger {
   run(caseId: string, command: CaseCommand, recordedAt?: string): Promise<void>;
   framework(command: FrameworkCommand, on: string): Promise<void>;
   propose(caseId: string, mechanism: 'direct' | 'co-commissioning', estimatedValuePence: number, on: string, extra?: Record<string, unknown>): Promise<void>;
+  /**
+   * Waits until the log reader sees every event stored: it reads only below the oldest
+   * transaction in flight on the server, which on a shared PostgreSQL may be anyone's.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,10 +44,17 @@ export async function publishingLedger(env: Record<string, string> = {}): Promis
     now = new Date(recordedAt ?? `${on}T12:00:00Z`);
     return context(`${on}T12:00:00+00:00`);
   };
+  const log = new SqlAuditLog(db);
   return {
     cases,
     frameworks,
-    publishing: new PublishingService(new SqlAuditLog(db), settings),
+    publishing: new PublishingService(log, settings),
+    settled: () =>
+      eventually(async () => {
+        let seen = 0;
+        for await (const _ of walkLog(log)) seen += 1;
+        expect(seen).toBe((await log.size()).events);
+      }, 60_000),
     run: async (caseId, command, recordedAt) => {
       await cases.execute(caseId, command, at(command.on, recordedAt));
     },

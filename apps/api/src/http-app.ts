@@ -2,10 +2,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { Reflector } from '@nestjs/core';
-import { jsonBodyBoundary, jsonBodyOptions, MediaTypeGuard, ProblemDetailsFilter, requestLineBoundary, strictValidationPipe } from '@app/platform';
+import { jsonBodyBoundary, jsonBodyOptions, MediaTypeGuard, requestLineBoundary, strictValidationPipe } from '@app/platform';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { rateLimit } from './access/rate-limit';
 import { securityHeaders } from './http/security-headers';
+import { WebProblemFilter } from './web/errors/web-problem.filter';
+import { mountWebAssets } from './web/web.module';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
@@ -28,7 +30,9 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   app.use(jsonBodyBoundary());
   app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  // problem+json for the API; for the web app's pages, the same problem as a GOV.UK error page.
+  app.useGlobalFilters(app.get(WebProblemFilter));
+  mountWebAssets(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

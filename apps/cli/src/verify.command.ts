@@ -2,13 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { anchorIfAny, AUDIT_LOG, type AuditLog, type Finding, readAnchor, sealAnchorFile, SealStore, sealLog, type VerifyReport, verifyLog, writeAnchor } from '@app/audit';
 import { AppConfig } from '@app/config';
+import { DocumentBlobs, verifyDocuments, withDocuments } from '@app/documents';
 import { progressBar } from './progress';
 
 const n = (value: number) => value.toLocaleString('en-GB');
 const where = (f: Finding) =>
-  f.kind === 'stream' ? `global position ${f.globalPosition} (stream ${f.streamId}, revision ${f.revision})` : `global position ${f.globalPosition}`;
+  f.kind === 'seal' ? `global position ${f.globalPosition}` : `global position ${f.globalPosition} (stream ${f.streamId}, revision ${f.revision})`;
 
-export function formatVerifyReport(report: VerifyReport): string {
+export function formatVerifyReport(report: VerifyReport & { documents?: { checked: number; broken: number } }): string {
   const last = report.seals.last;
   const lines = [
     `Streams checked: ${n(report.streams.checked)} (${n(report.streams.broken)} broken)`,
@@ -16,13 +17,14 @@ export function formatVerifyReport(report: VerifyReport): string {
     `Seals checked:   ${n(report.seals.checked)} (${n(report.seals.broken)} broken)` +
       (last ? `; last seal ${last.sealNo} ends at position ${last.toPosition}, hash ${last.sealHash}` : ''),
     `Unsealed tail:   ${n(report.unsealedTail)} event(s)`,
+    ...(report.documents ? [`Documents:       ${n(report.documents.checked)} checked against their hashes (${n(report.documents.broken)} broken)`] : []),
   ];
   for (const warning of report.warnings) lines.push(`WARNING: ${warning}`);
   if (report.firstBroken) {
     lines.push(`BROKEN: first at ${where(report.firstBroken)}: ${report.firstBroken.reason}`);
     if (report.findingsTotal > 1) lines.push(`${n(report.findingsTotal)} problems in all:`, ...report.findings.map((f) => `  ${where(f)}: ${f.reason}`));
   } else {
-    lines.push('The log is intact: every stream chain and every seal matches.');
+    lines.push(`The log is intact: every stream chain and every seal matches${report.documents ? ', and every stored document its hash' : ''}.`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -38,6 +40,7 @@ export class VerifyCommand extends CommandRunner {
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly seals: SealStore,
     private readonly config: AppConfig,
+    private readonly blobs: DocumentBlobs,
   ) {
     super();
   }
@@ -48,7 +51,8 @@ export class VerifyCommand extends CommandRunner {
     const bars = { streams: progressBar('Stream chains'), seals: progressBar('Seals') };
     let report: VerifyReport;
     try {
-      report = await verifyLog(this.log, this.seals, { key: this.seals.key, anchor, onProgress: (phase, done, total) => bars[phase].update(done, total, '') });
+      const logReport = await verifyLog(this.log, this.seals, { key: this.seals.key, anchor, onProgress: (phase, done, total) => bars[phase].update(done, total, '') });
+      report = withDocuments(logReport, await verifyDocuments(this.log, this.blobs));
     } finally {
       bars.streams.stop();
       bars.seals.stop();

@@ -5,7 +5,11 @@ import type { Grant } from './roles';
 export const ACCESS_RULE = 'ledger:access-rule';
 
 /** Who may call a route. A route without one is refused to everyone: the default is deny. */
-export type AccessRule = { readonly public: true } | { readonly grants: readonly Grant[] };
+export type AccessRule =
+  | { readonly public: true }
+  | { readonly grants: readonly Grant[] }
+  /** The grants of the case command the route parameter names (CASE_COMMAND_ACCESS by path). */
+  | { readonly commandAtParam: string };
 
 const problem = (status: number, code: string, detail: string) => ({
   'application/problem+json': { example: { type: `https://commissioning-ledger.org.uk/problems/${code.toLowerCase()}`, title: code[0] + code.slice(1).toLowerCase(), status, code, detail } },
@@ -40,4 +44,10 @@ export function Roles(...grants: [Grant, ...Grant[]]): MethodDecorator & ClassDe
       content: problem(403, 'FORBIDDEN', 'role auditor may not call POST /cases/{caseId}/plan'),
     }),
   );
+}
+
+/** The roles of the case command a route parameter names, from CASE_COMMAND_ACCESS: one table for the API and the web app. */
+export function RolesOfCommand(param: string): MethodDecorator {
+  const rule: AccessRule = { commandAtParam: param };
+  return applyDecorators(SetMetadata(ACCESS_RULE, rule));
 }

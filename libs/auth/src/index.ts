@@ -7,3 +7,4 @@ export * from './token-signer';
 export * from './token-verifier';
 export * from './access.decorators';
 export * from './auth.module';
+export * from './command-access';

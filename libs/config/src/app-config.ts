@@ -165,6 +165,63 @@ export class AppConfig {
   @IsString()
   readonly SEAL_ANCHOR_FILE?: string;
 
+  /** Largest document accepted, in bytes (25 MB by default). */
+  @Transform(intOr(25 * 1024 * 1024))
+  @IsInt()
+  @Min(1)
+  readonly DOCUMENT_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  /** clamd's address (tcp://host:3310, or a unix socket path); unset: documents are kept as "not scanned". */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^(tcp:\/\/[^\s/]+:\d+\/?|unix:\/\/\/\S+|\/\S+)$/, { message: 'CLAMAV_URL must be tcp://host:port or a unix socket path (unix:///run/clamav/clamd.ctl)' })
+  readonly CLAMAV_URL?: string;
+
+  /** `production` refuses the development sign-in page of the web app. */
+  @Transform(({ value }) => trimmed({ value }) ?? 'development')
+  @IsString()
+  readonly NODE_ENV: string = 'development';
+
+  /** A web session unused this long (minutes) is signed out. */
+  @Transform(intOr(30))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  readonly SESSION_IDLE_MINUTES: number = 30;
+
+  /** A web session ends this long (hours) after sign-in, however busy. */
+  @Transform(intOr(12))
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  readonly SESSION_ABSOLUTE_HOURS: number = 12;
+
+  /** OpenID Connect issuer of the organisation's single sign-on; with the client id and secret, the web app signs people in there. */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL must be an http:// or https:// URL' })
+  readonly OIDC_ISSUER_URL?: string;
+
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly OIDC_CLIENT_ID?: string;
+
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly OIDC_CLIENT_SECRET?: string;
+
+  /** The ID token claim holding the ledger role (a string or an array). */
+  @Transform(orDefault('role'))
+  @IsString()
+  readonly OIDC_ROLE_CLAIM: string = 'role';
+
+  /** The ID token claim holding a CSP user's locality slug. */
+  @Transform(orDefault('locality'))
+  @IsString()
+  readonly OIDC_LOCALITY_CLAIM: string = 'locality';
+
   /** The years business dates may fall in, first-last: dates outside are refused at the boundary and by the domain. */
   @Transform(orDefault('2000-2100'))
   @Matches(/^\d{4}-\d{4}$/, { message: 'BUSINESS_YEARS must be two years, first-last, such as 2000-2100' })
@@ -233,6 +290,16 @@ export const CONFIG_KEYS = [
   'RATE_LIMIT_PER_MINUTE',
   'CORS_ORIGINS',
   'LOG_LEVEL',
+  'DOCUMENT_MAX_BYTES',
+  'CLAMAV_URL',
+  'NODE_ENV',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_LOCALITY_CLAIM',
   'BUSINESS_YEARS',
   'SEAL_KEY_FILE',
   'SEAL_ANCHOR_FILE',

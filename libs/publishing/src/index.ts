@@ -14,3 +14,4 @@ export * from './validation/document-validator';
 export * from './schemas/three-sixty-giving.schema';
 export * from './schemas/ocds.schema';
 export * from './schemas/transparency.schema';
+export * from './publication-set';

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type AccessRule, type Caller, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
+import { type AccessRule, type Caller, commandAtPath, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
 import { CaseService } from '@app/commissioning';
-import { forbidden, keysUnavailable, unauthenticated } from './access-refusals';
+import { webSessionOf } from '../web/sessions/web-session';
+import { forbidden, keysUnavailable, signInNeeded, unauthenticated } from './access-refusals';
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*$/i;
 
@@ -25,12 +26,13 @@ export class AccessPolicy {
   async admit(request: Request, response: Response, rule: AccessRule | undefined): Promise<void> {
     if (rule && 'public' in rule) return;
     const principal = await this.authenticate(request, response);
-    if (!rule) {
+    const grants = rule && 'commandAtParam' in rule ? this.grantsOfCommand(request, principal, rule.commandAtParam) : rule?.grants;
+    if (!grants) {
       // A programming error, not the caller's: say so loudly, and still refuse.
       this.logger.error(`${request.method} ${pathOf(request)} declares no access rule (@Roles or @Public): refused to everyone`);
       throw this.refuse(request, principal, 'this route is not open to any role');
     }
-    const grant = grantFor(principal, rule.grants);
+    const grant = grantFor(principal, grants);
     if (!grant) {
       const roles = principal.roles.length ? `role ${principal.roles.join(', ')}` : 'a token with no role of this ledger';
       throw this.refuse(request, principal, `${roles} may not call ${request.method} ${routeOf(request)}`);
@@ -42,7 +44,21 @@ export class AccessPolicy {
     setCaller(request, caller);
   }
 
+  /** The grants of the case command a route parameter names; a name that is no command is refused. */
+  private grantsOfCommand(request: Request, principal: Principal, param: string): readonly Grant[] {
+    const named = request.params?.[param];
+    const access = typeof named === 'string' ? commandAtPath(named) : undefined;
+    if (!access) throw this.refuse(request, principal, `"${String(named)}" is not a command a person gives on a case`);
+    return access.grants;
+  }
+
+  /** The web app's pages are signed in by their session cookie; the JSON API by a bearer token only. */
   private async authenticate(request: Request, response: Response): Promise<Principal> {
+    const session = webSessionOf(request);
+    if (session !== undefined) {
+      if (!session?.principal) throw signInNeeded();
+      return session.principal;
+    }
     const header = request.headers.authorization;
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     try {

@@ -25,3 +25,13 @@ export const keysUnavailable = () =>
     code: 'TOKEN_KEYS_UNAVAILABLE',
     detail: "Bearer tokens cannot be checked just now: the identity provider's keys are out of reach. Try again shortly.",
   });
+
+/** 401 on a web page: nobody is signed in (or the session has ended); the page sends them to sign in. */
+export const signInNeeded = () =>
+  new UnauthorizedException({
+    type: problemType('SIGN_IN_NEEDED'),
+    title: 'Sign in needed',
+    status: 401,
+    code: 'SIGN_IN_NEEDED',
+    detail: 'Sign in to see this page; a session ends after a while without use.',
+  });

@@ -22,6 +22,7 @@ import { AdminOnlyMiddleware } from './admin-only.middleware';
     }),
   ],
   providers: [AccessPolicy, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AccessPolicy],
 })
 export class AccessModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@app/auth';
+import { CASE_COMMAND_ACCESS, commandAtPath, type Grant, Roles } from '@app/auth';
 import { COMMAND_HEADERS } from '../http/api-headers';
 
 const problem = (example: Record<string, unknown>) => ({
@@ -56,8 +56,8 @@ const COMMAND_RESULT = {
 };
 
 /**
- * A controller of commands on an existing case, under /cases/:caseId/…: for OPCC staff and
- * admins, unless a command's own @Roles says otherwise (a CSP's plan and reports).
+ * A controller of commands on an existing case, under /cases/:caseId/…; each command's
+ * roles come from CASE_COMMAND_ACCESS (@app/auth), for OPCC staff and admins by default.
  */
 export function CaseCommandController(tag: string): ClassDecorator {
   return applyDecorators(
@@ -100,7 +100,11 @@ export function CaseCommandController(tag: string): ClassDecorator {
  * the case already has its URL, and a command changes it.
  */
 export function CaseCommand(path: string, summary: string): MethodDecorator {
+  const access = commandAtPath(path);
+  if (!access) throw new Error(`POST /cases/:caseId/${path} is not in CASE_COMMAND_ACCESS (${Object.keys(CASE_COMMAND_ACCESS).length} commands)`);
   return applyDecorators(
+    // Who may give it: the one table the web app's case page reads too.
+    Roles(...(access.grants as [Grant, ...Grant[]])),
     Post(`:caseId/${path}`),
     HttpCode(200),
     ApiOperation({ summary }),

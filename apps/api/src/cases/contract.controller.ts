@@ -1,6 +1,5 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
@@ -34,7 +33,6 @@ export class ContractController {
     return this.runner.run(caseId, command, request, response);
   }
 
-  @Roles('opcc-staff', 'csp:own-case', 'admin')
   @CaseCommand('performance-reports', 'Report performance on a measure for a period; rated red/amber/green, repeated reds flag under-achievement')
   report(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportPerformanceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = {

@@ -1,6 +1,5 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
@@ -16,7 +15,6 @@ import { ExcludeDuplicatePlanLinesDto, ExtendMeetingDeadlineDto, HoldCspMeetingD
 export class PlfController {
   constructor(private readonly runner: CaseRunner) {}
 
-  @Roles('opcc-staff', 'csp:own-case', 'admin')
   @CaseCommand('plan', "Submit (or resubmit) the CSP's plan: budget breakdown within the allocation, and performance framework")
   submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitCspPlanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = {

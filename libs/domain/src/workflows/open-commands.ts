@@ -32,3 +32,8 @@ export function ruleFor(workflow: WorkflowDefinition, stage: string, command: Ca
   const step = 'step' in command ? command.step : undefined;
   return workflow.commands.find((r) => r.command === command.type && r.from.includes(stage) && r.step === step);
 }
+
+/** The stages in order with where the case stands: the path a page draws. */
+export function workflowPath(workflow: WorkflowDefinition, stage: string) {
+  return workflow.stages.map((s) => ({ ...s, current: s.id === stage }));
+}

@@ -33,7 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
-  private toProblem(error: unknown): ProblemDetails {
+  toProblem(error: unknown): ProblemDetails {
     if (isInputRefused(error)) return error.problem;
     const parser = fromBodyParser(error);
     if (parser) return parser;

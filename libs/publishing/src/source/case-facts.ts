@@ -1,4 +1,4 @@
-import { type BusinessDate, type FrameworkDefinition, type OpenCase, type Pence, publishesAsGrant, workflowFor } from '@app/domain';
+import { type BusinessDate, type FrameworkDefinition, type OpenCase, type Pence, phaseOf, publishesAsGrant } from '@app/domain';
 import type { PublishingSettings } from '../publishing.settings';
 import { type Party, recipientOf } from './parties';
 import type { LoggedCaseEvent, PublishedCase } from './year-history';
@@ -21,9 +21,6 @@ export interface Award {
   readonly conditions: readonly string[];
   readonly kind: 'contract' | 'allocation';
 }
-
-export const phaseOf = (state: OpenCase): 'pre-award' | 'contract' | 'ended' | undefined =>
-  workflowFor(state.workflow.id, state.workflow.version).stages.find((stage) => stage.id === state.stage)?.phase;
 
 const AWARDING = new Set(['ContractAwarded', 'ExistingCommitmentImported']);
 

@@ -1,7 +1,8 @@
 import { csvField } from '@app/audit';
 import { poundsText } from '../money';
 import type { PublishingSettings } from '../publishing.settings';
-import { awardOf, isGrant, mechanismNameOf, phaseOf, purposeOf, reasonsOf } from '../source/case-facts';
+import { phaseOf } from '@app/domain';
+import { awardOf, isGrant, mechanismNameOf, purposeOf, reasonsOf } from '../source/case-facts';
 import type { YearHistory } from '../source/year-history';
 
 /**
@@ -45,8 +46,9 @@ export function transparencyRows(history: YearHistory, list: TransparencyList, s
       status: STATUS[phaseOf(state) ?? 'contract'],
     };
     const who = award.recipient?.name ?? state.contract?.provider ?? '';
-    if (list === 'contracts') return [{ ...common, supplier: who }];
-    return [{ ...common, recipient: who, conditions: award.conditions.join('; '), reasons: reasonsOf(definition, state).join('; ') }];
+    const row: Record<string, string> =
+      list === 'contracts' ? { ...common, supplier: who } : { ...common, recipient: who, conditions: award.conditions.join('; '), reasons: reasonsOf(definition, state).join('; ') };
+    return [Object.fromEntries(columnsOf(list).map((column) => [column, row[column]]))];
   });
 }
 

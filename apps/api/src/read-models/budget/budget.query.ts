@@ -1,12 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { DomainError } from '@app/domain';
-import { type BudgetView, budgetView, readBudget } from '@app/projections/budget';
+import { tableOf } from '@app/projections';
+import { budgetProjection, type BudgetView, budgetView, readBudget } from '@app/projections/budget';
+
+const TABLE = tableOf(budgetProjection.name);
 
 /** Reads a year's budget from rm_budget and folds it into the view. */
 @Injectable()
 export class BudgetQuery {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  /** The years with an imported framework, newest first. */
+  async years(): Promise<string[]> {
+    const { rows } = await this.db.query<{ key: string }>(`select key from ${TABLE} where strpos(key, '/') = 0 and (doc->>'imported')::boolean order by key desc`, [], 'budget-years');
+    return rows.map((row) => row.key);
+  }
 
   async view(financialYear: string): Promise<BudgetView> {
     const doc = await readBudget(this.db, financialYear);

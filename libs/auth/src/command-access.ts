@@ -1,0 +1,64 @@
+import type { CaseCommandType } from '@app/domain';
+import type { Caller } from './principal';
+import { type Grant, roleOf } from './roles';
+
+const STAFF: readonly Grant[] = ['opcc-staff', 'admin'];
+/** What a CSP gives on its own locality's case: its plan and its performance reports. */
+const STAFF_OR_OWN_CSP: readonly Grant[] = ['opcc-staff', 'csp:own-case', 'admin'];
+
+export interface CommandAccess {
+  /** The command's path under /cases/:caseId/ in the API (and /app/cases/:caseId/ in the web app). */
+  readonly path: string;
+  readonly grants: readonly Grant[];
+}
+
+/**
+ * Who may give which command on a case: the one table the API's routes and the web app's
+ * case page both read, so a page never offers what the API would refuse.
+ */
+export const CASE_COMMAND_ACCESS = {
+  IssueTender: { path: 'tender', grants: STAFF },
+  SelectProvider: { path: 'provider-selection', grants: STAFF },
+  GrantSingleProviderDispensation: { path: 'single-provider-dispensation', grants: STAFF },
+  AssignBoard: { path: 'board', grants: STAFF },
+  RecordBoardDecision: { path: 'board-decision', grants: STAFF },
+  SubmitCspPlan: { path: 'plan', grants: STAFF_OR_OWN_CSP },
+  ScheduleCspMeeting: { path: 'meeting', grants: STAFF },
+  ExtendMeetingDeadline: { path: 'meeting-deadline-extension', grants: STAFF },
+  HoldCspMeeting: { path: 'meeting-held', grants: STAFF },
+  ExcludeDuplicatePlanLines: { path: 'duplicate-exclusions', grants: STAFF },
+  AssessGrantApplication: { path: 'assessment', grants: STAFF },
+  DeclineGrant: { path: 'decline', grants: STAFF },
+  RejectProposal: { path: 'rejection', grants: STAFF },
+  WithdrawProposal: { path: 'withdrawal', grants: STAFF },
+  AwardContract: { path: 'award', grants: STAFF },
+  ReportPerformance: { path: 'performance-reports', grants: STAFF_OR_OWN_CSP },
+  AgreePerformanceMeasures: { path: 'performance-measures', grants: STAFF },
+  AgreeRemedialAction: { path: 'remedial-actions', grants: STAFF },
+  VaryContract: { path: 'variations', grants: STAFF },
+  CloseContract: { path: 'closure', grants: STAFF },
+  TerminateContract: { path: 'termination', grants: STAFF },
+} as const satisfies Partial<Record<CaseCommandType, CommandAccess>>;
+
+/** A workflow command a person gives on an existing case over a route of its own. */
+export type PersonCaseCommand = keyof typeof CASE_COMMAND_ACCESS;
+
+const BY_PATH = new Map<string, CommandAccess & { type: PersonCaseCommand }>(
+  Object.entries(CASE_COMMAND_ACCESS).map(([type, access]) => [access.path, { type: type as PersonCaseCommand, ...access }]),
+);
+
+/** The command a path names (`meeting-held` → HoldCspMeeting), or undefined. */
+export const commandAtPath = (path: string): (CommandAccess & { type: PersonCaseCommand }) | undefined => BY_PATH.get(path);
+
+export const isPersonCaseCommand = (type: string): type is PersonCaseCommand => Object.hasOwn(CASE_COMMAND_ACCESS, type);
+
+/**
+ * Whether a caller admitted in its role may give a command on a case of `caseLocality`:
+ * a CSP grant holds only on its own locality's case. The guard enforces the same grants.
+ */
+export function mayGive(caller: Caller, type: PersonCaseCommand, caseLocality: string | null): boolean {
+  return (CASE_COMMAND_ACCESS[type].grants as readonly Grant[]).some((grant) => {
+    if (roleOf(grant) !== caller.role) return false;
+    return grant === 'csp:own-case' ? caller.locality !== undefined && caller.locality === caseLocality : true;
+  });
+}
