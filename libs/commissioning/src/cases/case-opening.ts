@@ -64,7 +64,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
     theme,
     primaryPriorities: input.primaryPriorities ?? [],
     secondaryPriorities: input.secondaryPriorities ?? [],
-    geographicalReach: { asPrinted: null, scope: input.geographicalReach?.scope ?? (localities.length ? 'localities' : 'llr'), localities },
+    geographicalReach: { asPrinted: null, scope: input.geographicalReach?.scope ?? (localities.length ? 'localities' : 'area'), localities },
     locality: input.locality ?? null,
     origin: { source, ref: null },
   };
