@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AUDIT_LOG, type AuditLog, type Finding, SealStore, sealLog, type VerifyReport, verifyLog } from '@app/audit';
+import { DocumentBlobs, verifyDocuments, withDocuments } from '@app/documents';
 import { progressBar } from './progress';
 
 const n = (value: number) => value.toLocaleString('en-GB');
 const where = (f: Finding) =>
-  f.kind === 'stream' ? `global position ${f.globalPosition} (stream ${f.streamId}, revision ${f.revision})` : `global position ${f.globalPosition}`;
+  f.kind === 'seal' ? `global position ${f.globalPosition}` : `global position ${f.globalPosition} (stream ${f.streamId}, revision ${f.revision})`;
 
-export function formatVerifyReport(report: VerifyReport): string {
+export function formatVerifyReport(report: VerifyReport & { documents?: { checked: number; broken: number } }): string {
   const last = report.seals.last;
   const lines = [
     `Streams checked: ${n(report.streams.checked)} (${n(report.streams.broken)} broken)`,
@@ -15,12 +16,13 @@ export function formatVerifyReport(report: VerifyReport): string {
     `Seals checked:   ${n(report.seals.checked)} (${n(report.seals.broken)} broken)` +
       (last ? `; last seal ${last.sealNo} ends at position ${last.toPosition}, hash ${last.sealHash}` : ''),
     `Unsealed tail:   ${n(report.unsealedTail)} event(s)`,
+    ...(report.documents ? [`Documents:       ${n(report.documents.checked)} checked against their hashes (${n(report.documents.broken)} broken)`] : []),
   ];
   if (report.firstBroken) {
     lines.push(`BROKEN: first at ${where(report.firstBroken)}: ${report.firstBroken.reason}`);
     if (report.findingsTotal > 1) lines.push(`${n(report.findingsTotal)} problems in all:`, ...report.findings.map((f) => `  ${where(f)}: ${f.reason}`));
   } else {
-    lines.push('The log is intact: every stream chain and every seal matches.');
+    lines.push(`The log is intact: every stream chain and every seal matches${report.documents ? ', and every stored document its hash' : ''}.`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -35,6 +37,7 @@ export class VerifyCommand extends CommandRunner {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly seals: SealStore,
+    private readonly blobs: DocumentBlobs,
   ) {
     super();
   }
@@ -43,7 +46,8 @@ export class VerifyCommand extends CommandRunner {
     const bars = { streams: progressBar('Stream chains'), seals: progressBar('Seals') };
     let report: VerifyReport;
     try {
-      report = await verifyLog(this.log, this.seals, { onProgress: (phase, done, total) => bars[phase].update(done, total, '') });
+      const logReport = await verifyLog(this.log, this.seals, { onProgress: (phase, done, total) => bars[phase].update(done, total, '') });
+      report = withDocuments(logReport, await verifyDocuments(this.log, this.blobs));
     } finally {
       bars.streams.stop();
       bars.seals.stop();

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
 import { Roles } from '@app/auth';
+import { DocumentBlobs, verifyDocuments, withDocuments } from '@app/documents';
 import { CaseIdPipe, FinancialYearPipe } from '@app/platform';
 import { AsOfQueryDto } from './audit-query.dto';
 import { presentCaseAsOf } from './case-as-of.presenter';
@@ -14,6 +15,7 @@ export class AuditController {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly seals: SealStore,
+    private readonly blobs: DocumentBlobs,
   ) {}
 
   @Get('verify')
@@ -21,11 +23,11 @@ export class AuditController {
     summary: 'Tamper check: every stream’s hash chain and every seal of the global order',
     description:
       'The same report as `npm run cli -- verify`. firstBroken is the lowest broken global position with its stream, ' +
-      'revision and reason (a broken seal is placed at the first position it vouches for). unsealedTail counts the events ' +
+      'revision and reason (a broken seal is placed at the first position it vouches for; a stored document that no longer matches its hash, at its DocumentAttached event). unsealedTail counts the events ' +
       'after the last seal, which only their stream chains vouch for so far.',
   })
-  verify() {
-    return verifyLog(this.log, this.seals);
+  async verify() {
+    return withDocuments(await verifyLog(this.log, this.seals), await verifyDocuments(this.log, this.blobs));
   }
 
   @Get('cases/:caseId/history')

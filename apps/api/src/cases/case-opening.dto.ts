@@ -7,6 +7,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  IsEmail,
   IsPositive,
   IsString,
   Matches,
@@ -107,6 +108,26 @@ export class RequestCspPlanDto extends CaseProfileDto {
   locality!: string;
 }
 
+/** A person to contact about the application: personal data, kept encrypted under its own key. */
+export class GrantContactDto {
+  @ApiProperty({ example: 'Jo Bloggs' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'jo.bloggs@go-getta.example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '0116 496 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,30}$/, { message: 'phone must be a telephone number (digits, spaces, + ( ) -)' })
+  phone?: string;
+}
+
 export class ReceiveGrantApplicationDto extends CaseProfileDto {
   @ApiProperty({ example: 'round-2016-1' })
   @Matches(/^[\w-]{1,60}$/, { message: 'roundId must be letters, digits and dashes' })
@@ -122,6 +143,12 @@ export class ReceiveGrantApplicationDto extends CaseProfileDto {
   @IsInt()
   @IsPositive()
   requestedPence!: number;
+
+  @ApiPropertyOptional({ type: GrantContactDto, description: "The applicant's contact person (personal data: erasable, see README)" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GrantContactDto)
+  contact?: GrantContactDto;
 
   @ApiPropertyOptional({ example: 'charnwood' })
   @IsOptional()

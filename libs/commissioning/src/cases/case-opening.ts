@@ -5,6 +5,7 @@ import {
   type FrameworkState,
   type GeographicalReach,
   type MechanismCode,
+  type PersonalContact,
   type RaiseProposal,
   type ReceiveGrantApplication,
   type RequestCspPlan,
@@ -97,7 +98,7 @@ export function requestCspPlan(framework: FrameworkState, input: CaseInput & { l
 
 export function receiveGrantApplication(
   framework: FrameworkState,
-  input: CaseInput & { roundId: string; applicant: string; requestedPence: number },
+  input: CaseInput & { roundId: string; applicant: string; requestedPence: number; contact?: PersonalContact },
   on: string,
 ): ReceiveGrantApplication {
   return {
@@ -109,5 +110,6 @@ export function receiveGrantApplication(
     round: framework.grantRounds[input.roundId] ?? null,
     applicant: input.applicant,
     requestedPence: input.requestedPence,
+    ...(input.contact ? { contact: { name: input.contact.name, ...(input.contact.email ? { email: input.contact.email } : {}), ...(input.contact.phone ? { phone: input.contact.phone } : {}) } } : {}),
   };
 }
