@@ -93,9 +93,7 @@ export class Reminders {
     if (this.reconciling) return;
     this.reconciling = this.scheduler
       .reconcile()
-      .then((report) => {
-        if (report.removed > 0) this.logger.log(`Reconciled: ${report.wanted} job(s) wanted, ${report.removed} no longer justified removed`);
-      })
+      .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`Reconciling the reminder schedule failed: ${error.message}; trying again later`))
       .finally(() => (this.reconciling = undefined));
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, SealStore, verifyLog } from '@app/audit';
+import { anchorIfAny, AUDIT_LOG, type AuditLog, budgetAsOf, caseAsOf, caseHistory, describeAsOf, parseAsOf, sealAnchorFile, SealStore, verifyLog } from '@app/audit';
+import { AppConfig } from '@app/config';
 import { Roles } from '@app/auth';
 import { DocumentBlobs, verifyDocuments, withDocuments } from '@app/documents';
 import { CaseIdPipe, FinancialYearPipe } from '@app/platform';
@@ -15,6 +16,7 @@ export class AuditController {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly seals: SealStore,
+    private readonly config: AppConfig,
     private readonly blobs: DocumentBlobs,
   ) {}
 
@@ -24,10 +26,13 @@ export class AuditController {
     description:
       'The same report as `npm run cli -- verify`. firstBroken is the lowest broken global position with its stream, ' +
       'revision and reason (a broken seal is placed at the first position it vouches for; a stored document that no longer matches its hash, at its DocumentAttached event). unsealedTail counts the events ' +
-      'after the last seal, which only their stream chains vouch for so far.',
+      'after the last seal, which only their stream chains vouch for so far. Each seal’s Ed25519 signature is checked with ' +
+      'the seal key, and the log against the anchor the sealing step keeps (fewer seals, a rewritten chain or deleted ' +
+      'events since are findings); warnings name what is not vouched for as it should be.',
   })
   async verify() {
-    return withDocuments(await verifyLog(this.log, this.seals), await verifyDocuments(this.log, this.blobs));
+    const report = await verifyLog(this.log, this.seals, { key: this.seals.key, anchor: anchorIfAny(sealAnchorFile(this.config)) });
+    return withDocuments(report, await verifyDocuments(this.log, this.blobs));
   }
 
   @Get('cases/:caseId/history')
