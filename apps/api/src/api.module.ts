@@ -13,6 +13,7 @@ import { CoCommissioningController } from './cases/co-commissioning.controller';
 import { ContractController } from './cases/contract.controller';
 import { DirectController } from './cases/direct.controller';
 import { GrantController } from './cases/grant.controller';
+import { StepsController } from './cases/steps.controller';
 import { PlfController } from './cases/plf.controller';
 import { ProposalClosingController } from './cases/proposal-closing.controller';
 import { FrameworksController } from './frameworks/frameworks.controller';
@@ -37,6 +38,7 @@ import { WebModule } from './web/web.module';
     CoCommissioningController,
     PlfController,
     GrantController,
+    StepsController,
     ContractController,
     ProposalClosingController,
     PaymentsController,

@@ -17,12 +17,13 @@ import {
 import { IsBusinessDate } from '@app/platform';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
-const PRIORITY = /^SP\d{1,2}$/;
+/** Any code shape a framework defines (SP7, P-2, VAWG.1); the framework itself checks it is one of its own. */
+const PRIORITY = /^[A-Za-z0-9][\w./-]{0,19}$/;
 
 export class ReachDto {
-  @ApiProperty({ enum: ['llr', 'localities', 'national'], example: 'localities' })
-  @IsIn(['llr', 'localities', 'national'])
-  scope!: 'llr' | 'localities' | 'national';
+  @ApiProperty({ enum: ['area', 'llr', 'localities', 'national'], example: 'localities', description: "area: the framework's whole area ('llr' is the 2016/17 framework's word for it)" })
+  @IsIn(['area', 'llr', 'localities', 'national'])
+  scope!: 'area' | 'llr' | 'localities' | 'national';
 
   @ApiProperty({ type: [String], example: ['blaby', 'charnwood'] })
   @IsArray()
@@ -62,15 +63,15 @@ export class CaseProfileDto {
   @ApiPropertyOptional({ type: [String], example: ['SP7'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(17)
-  @Matches(PRIORITY, { each: true, message: 'each primary priority must be a code such as SP7' })
+  @ArrayMaxSize(100)
+  @Matches(PRIORITY, { each: true, message: "each primary priority must be one of the framework's priority codes" })
   primaryPriorities?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['SP9'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(17)
-  @Matches(PRIORITY, { each: true, message: 'each secondary priority must be a code such as SP9' })
+  @ArrayMaxSize(100)
+  @Matches(PRIORITY, { each: true, message: "each secondary priority must be one of the framework's priority codes" })
   secondaryPriorities?: string[];
 
   @ApiPropertyOptional({ type: ReachDto })

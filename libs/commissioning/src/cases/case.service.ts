@@ -13,6 +13,7 @@ import {
   type OpenCase,
   upcastCase,
   withBusinessDate,
+  slotOf,
   CASE_EVENT_SCHEMA_VERSION,
 } from '@app/domain';
 import { type AppendResult, EVENT_STORE, type EventStore, type MultiAppendOptions, type StoredEvent, type StreamAppend } from '@app/event-store';
@@ -106,7 +107,7 @@ export class CaseService {
     const reason = command.type === 'VaryContract' ? 'variation' : 'award';
     const streamId = frameworkStreamId(after.profile.financialYear);
     const framework = await loadStream(this.store, frameworkDecider, streamId);
-    const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason }, framework.state);
+    const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason, mechanism: slotOf(after.profile.mechanism) }, framework.state);
     return events.length === 0 ? null : { streamId, revision: framework.revision, events: [...events] };
   }
 }

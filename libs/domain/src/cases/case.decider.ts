@@ -65,6 +65,13 @@ function illegal(command: CaseCommand, state: OpenCase, workflow: WorkflowDefini
 
 function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent[] {
   if (state.status === 'open') {
+    if (command.type === 'RequestCspPlan' && state.profile.mechanism === 'plf') {
+      throw new DomainError(
+        'PLF_CASE_EXISTS',
+        `${state.profile.locality} already has its ${state.profile.financialYear} PLF case, ${state.profile.caseId} (${state.stage}); a locality holds one PLF case a year`,
+        { caseId: state.profile.caseId, locality: state.profile.locality, stage: state.stage },
+      );
+    }
     throw new DomainError('CASE_EXISTS', `Case ${state.profile.caseId} already exists`, { caseId: state.profile.caseId });
   }
   const workflow = command.workflow;
