@@ -13,19 +13,24 @@ const swc = [
   },
 ];
 
+const ESM_ONLY = '(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec)';
+
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@test/(.*)$': '<rootDir>/test/$1',
+  // file-type's exports name only import conditions under "node"; its Node entry, as require(esm) loads it.
+  '^file-type$': '<rootDir>/node_modules/file-type/index.js',
 };
 
 const project = (name, testMatch, extra = {}) => ({
   displayName: name,
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose ships ES modules only: compiled to CommonJS for Jest, as Node >= 20.19 loads it at run time.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose and file-type (with its tokenizers) ship ES modules only: compiled to CommonJS for
+  // Jest, as Node >= 20.19 loads them at run time.
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch,
@@ -35,7 +40,7 @@ const project = (name, testMatch, extra = {}) => ({
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   // A failed test can leave a subscription polling; fail the run instead of hanging it.
   forceExit: true,
   projects: [

@@ -84,13 +84,16 @@ export async function generateLog(db: SqlQueryable, target: number, onProgress: 
     written += await copyInto(db, memory.take());
     onProgress(written);
   };
-  const run = async (caseId: string, command: CaseCommand, ctx = context(command.on)) => {
+  /** The case's stage after the command (undefined: refused). */
+  const run = async (caseId: string, command: CaseCommand, ctx = context(command.on)): Promise<string | undefined> => {
     try {
-      await cases.execute(caseId, command, ctx);
+      const { state } = await cases.execute(caseId, command, ctx);
+      return state.status === 'open' ? state.stage : undefined;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const code = `${command.type}:${error.code}`;
       refused[code] = (refused[code] ?? 0) + 1;
+      return undefined;
     }
   };
 
@@ -180,7 +183,7 @@ function terms(provider: string, valuePence: number, ms: readonly Measure[], sta
 
 /** Every quarter of the contract, a report on each measure; two reds in a row bring a remedial plan. */
 async function monitor(
-  run: (caseId: string, command: CaseCommand) => Promise<void>,
+  run: (caseId: string, command: CaseCommand) => Promise<string | undefined>,
   caseId: string,
   ms: readonly Measure[],
   start: number,
@@ -189,11 +192,12 @@ async function monitor(
   for (let q = 0; q < 4 * CONTRACT_YEARS; q++) {
     const year = start + Math.floor(q / 4);
     const on = addDays(addMonths(`${year}-04-01`, 3 * ((q % 4) + 1)), 9);
+    let stage: string | undefined;
     for (const m of ms) {
-      const actual = Math.round(m.target * (0.75 + rand() * 0.5));
-      await run(caseId, { type: 'ReportPerformance', on, measureId: m.id, period: `${year}-Q${(q % 4) + 1}`, actual, commentary: 'Quarterly return' });
+      const actual = Math.round(m.target * (0.8 + rand() * 0.4));
+      stage = await run(caseId, { type: 'ReportPerformance', on, measureId: m.id, period: `${year}-Q${(q % 4) + 1}`, actual, commentary: 'Quarterly return' });
     }
-    if (rand() < 0.05) await run(caseId, { type: 'AgreeRemedialAction', on: addDays(on, 5), action: 'Weekly review of referrals', reviewBy: addDays(on, 60) });
+    if (stage === 'under-achievement') await run(caseId, { type: 'AgreeRemedialAction', on: addDays(on, 5), action: 'Weekly review of referrals', reviewBy: addDays(on, 60) });
   }
 }
 

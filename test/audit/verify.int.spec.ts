@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
-import { AUDIT_LOG, SealStore, sealLog, verifyLog } from '@app/audit';
+import { AUDIT_LOG, readAnchor, SealKey, SealStore, sealLog, verifyLog, writeAnchor } from '@app/audit';
+import { AppConfig, loadConfig } from '@app/config';
 import { caseStreamId } from '@app/domain';
 import { chainHash, contentHash } from '@app/event-store';
 import { VerifyCommand } from '../../apps/cli/src/verify.command';
@@ -8,9 +12,19 @@ import { type AuditLedger, auditLedger, BLABY, positionOf } from './audit-ledger
 const BLABY_STREAM = caseStreamId(BLABY);
 
 /** Runs the CLI's verify command class as Nest builds it; returns its stdout and exit status. */
-async function runVerifyCommand(ledger: AuditLedger, options: { seal?: boolean } = {}): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+async function runVerifyCommand(
+  ledger: AuditLedger,
+  options: { seal?: boolean; anchor?: string; writeAnchor?: string } = {},
+  seals: SealStore = ledger.seals,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-verify-'));
   const moduleRef = await Test.createTestingModule({
-    providers: [VerifyCommand, { provide: AUDIT_LOG, useValue: ledger.log }, { provide: SealStore, useValue: ledger.seals }],
+    providers: [
+      VerifyCommand,
+      { provide: AUDIT_LOG, useValue: ledger.log },
+      { provide: SealStore, useValue: seals },
+      { provide: AppConfig, useValue: loadConfig({ DATA_DIR: dataDir }) },
+    ],
   }).compile();
   const chunks: string[] = [];
   const progress: string[] = [];
@@ -24,6 +38,7 @@ async function runVerifyCommand(ledger: AuditLedger, options: { seal?: boolean }
     write.mockRestore();
     writeErr.mockRestore();
     process.exitCode = before;
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -141,5 +156,77 @@ describe('verify: every stream chain and every seal of the global order', () => 
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).not.toMatch(/Sealed/);
     expect(await ledger.seals.all()).toHaveLength(1);
+  });
+});
+
+describe('verify: seals signed with a key outside the database, and the log checked against an anchor kept elsewhere', () => {
+  let ledger: AuditLedger;
+  let dir: string;
+  let key: SealKey;
+  let signed: SealStore;
+  beforeEach(async () => {
+    ledger = await auditLedger();
+    dir = mkdtempSync(join(tmpdir(), 'ledger-seal-key-'));
+    key = SealKey.load(join(dir, 'seal-key.pem')) as SealKey;
+    signed = new SealStore(ledger.db, key);
+  });
+  afterEach(async () => {
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs every seal; a seal whose signature no longer matches is named', async () => {
+    await sealLog(ledger.log, signed, { size: 25, tail: 'always' });
+    const seals = await signed.all();
+    expect(seals.every((seal) => seal.keyId === key.keyId && key.verifies(seal))).toBe(true);
+    expect(await verifyLog(ledger.log, signed, { key })).toMatchObject({ ok: true });
+
+    await ledger.db.query('update log_seals set signature = (select signature from log_seals where seal_no = 1) where seal_no = 2');
+    const report = await verifyLog(ledger.log, signed, { key });
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => f.reason)).toEqual([expect.stringMatching(/^seal 2: its signature does not match it/)]);
+  });
+
+  it('catches the whole chain rewritten by someone with the database but not the key: events deleted, seals rebuilt unsigned', async () => {
+    await sealLog(ledger.log, signed, { size: 25, tail: 'always' });
+    const anchorFile = join(dir, 'anchor.json');
+    writeAnchor(anchorFile, (await verifyLog(ledger.log, signed, { key })).anchor);
+    const last = await positionOf(ledger.db, BLABY_STREAM, 4);
+    await ledger.db.query('delete from events where global_position = $1', [last]);
+    await ledger.db.query('delete from log_seals');
+    await sealLog(ledger.log, ledger.seals, { size: 25, tail: 'always' });
+
+    const report = await verifyLog(ledger.log, signed, { key, anchor: readAnchor(anchorFile) });
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => f.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/seal 3 no longer has the hash the anchor/), expect.stringMatching(/recorded 63 event\(s\).*now holds 62 there: events were deleted/)]));
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^3 seal\(s\) carry no signature/)]));
+  });
+
+  it('warns of a log whose seals were all deleted, and with the anchor finds it broken', async () => {
+    await sealLog(ledger.log, signed, { size: 25, tail: 'always' });
+    const anchor = (await verifyLog(ledger.log, signed, { key })).anchor;
+    await ledger.db.query('delete from log_seals');
+    const bare = await verifyLog(ledger.log, signed, { key });
+    expect(bare.ok).toBe(true);
+    expect(bare.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^The log holds 63 event\(s\) and no seal at all/)]));
+    const anchored = await verifyLog(ledger.log, signed, { key, anchor });
+    expect(anchored.ok).toBe(false);
+    expect(anchored.findings.map((f) => f.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/the log has 0 seal\(s\); the anchor .* recorded 3: seals were deleted/)]));
+  });
+
+  it('finds a tail deleted after the last seal through the anchor (`verify --anchor`), which the chains alone cannot see', async () => {
+    await sealLog(ledger.log, signed, { size: 60, tail: 'never' });
+    const anchorFile = join(dir, 'anchor.json');
+    const first = await runVerifyCommand(ledger, { writeAnchor: anchorFile }, signed);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(/WARNING: 3 event\(s\) after the last seal are not sealed yet/);
+    expect(first.stdout).toMatch(/Anchor written to/);
+    const last = await positionOf(ledger.db, BLABY_STREAM, 4);
+    await ledger.db.query('delete from events where global_position = $1', [last]);
+
+    expect((await verifyLog(ledger.log, signed, { key })).ok).toBe(true);
+    const anchored = await runVerifyCommand(ledger, { anchor: anchorFile }, signed);
+    expect(anchored.exitCode).toBe(1);
+    expect(anchored.stdout).toMatch(/BROKEN: .*recorded 63 event\(s\) up to position \d+; the log now holds 62 there: events were deleted/);
   });
 });

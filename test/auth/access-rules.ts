@@ -39,6 +39,25 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
     ].map((command) => [`POST /cases/{caseId}/${command}`, ['opcc-staff', 'admin'] as const]),
   ),
 
+  'POST /cases/{caseId}/documents': ['opcc-staff', 'csp:own-case', 'admin'],
+  'GET /cases/{caseId}/documents': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
+  'GET /cases/{caseId}/documents/{documentId}': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
+  'POST /cases/{caseId}/documents/{documentId}/withdrawal': ['opcc-staff', 'admin'],
+  'POST /cases/{caseId}/legal-hold': ['admin'],
+  'POST /cases/{caseId}/legal-hold/release': ['admin'],
+  'GET /cases/{caseId}/payments': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
+  'POST /cases/{caseId}/payments/claims': ['opcc-staff', 'csp:own-case', 'admin'],
+  ...Object.fromEntries(
+    [
+      'payments/schedule', 'payments/reprofile', 'payments/claims/{claimId}/approval', 'payments/claims/{claimId}/rejection',
+      'payments/claims/{claimId}/payment', 'payments/recoveries', 'payments/checkpoints',
+    ].map((command) => [`POST /cases/{caseId}/${command}`, ['opcc-staff', 'admin'] as const]),
+  ),
+  'GET /frameworks/{year}/actuals': ['opcc-staff', 'auditor', 'admin'],
+  'GET /frameworks/{year}/spend': ['opcc-staff', 'auditor', 'admin'],
+  'GET /frameworks/{year}/spend.csv': ['opcc-staff', 'auditor', 'admin'],
+  'GET /audit/frameworks/{year}/actuals': ['auditor', 'admin'],
+
   'GET /pipeline': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /deadlines': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
@@ -118,7 +137,7 @@ export function bodyFor(route: string): object {
 
 /** The concrete URL the matrix calls for a route: Blaby's case, 2016-17, and Blaby as a list's locality. */
 export function urlFor(route: string, rule: 'public' | readonly Grant[]): string {
-  const path = route.split(' ')[1].replace('{caseId}', BLABY).replace('{year}', '2016-17');
+  const path = route.split(' ')[1].replace('{caseId}', BLABY).replace('{year}', '2016-17').replace('{documentId}', '00000000-0000-4000-8000-000000000000').replace('{claimId}', 'c1');
   if (rule !== 'public' && rule.includes('csp:own-locality')) return `${path}?locality=blaby`;
   if (path.startsWith('/audit/cases/') || path.startsWith('/audit/frameworks/')) return `${path}?asOf=2016-03-01`;
   if (path.startsWith('/publish/') || path.startsWith('/open-data/')) return `${path}?financialYear=2016-17`;

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { RemindersService } from '@app/reminders';
-import { startApi, type TestApi } from '@test/support/api-app';
-import { ADMIN, OFFICER } from '@test/support/seed';
+import { eventually, startApi, type TestApi } from '@test/support/api-app';
+import { SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 
 /** The reminders inside the API process: Bull Board at /admin/queues, and an API that runs without Redis. */
 describe('reminders in the API', () => {
@@ -33,4 +34,29 @@ describe('reminders in the API', () => {
     api = undefined;
     expect(Date.now() - stopping).toBeLessThan(15_000);
   });
+
+  it('a deadline that cannot be scheduled: /health says degraded and names it, /metrics counts it, the others are scheduled', async () => {
+    api = await startApi({ RUN_REMINDERS: 'true' });
+    const http = () => request(api?.app.getHttpServer());
+    await http().post('/frameworks/import').set(ADMIN).send(seed201617()).expect(201);
+    const db = api.app.get<SqlDatabase>(SQL_DATABASE);
+    const blaby = await eventually(async () => {
+      const { rows } = await db.query<{ key: string }>(`select key from rm_deadlines where doc->>'locality' = 'blaby'`);
+      expect(rows).toHaveLength(1);
+      return rows[0].key;
+    }, 60_000);
+    // A row damaged (or written before dates were bounded), then Redis emptied: the next reconcile goes through the whole table.
+    await db.query(`update rm_deadlines set doc = jsonb_set(doc, array['deadlines', $1 || ':plf-meeting', 'dueOn'], '"not a date"') where key = $1`, [blaby]);
+    const { reminders } = api.app.get(RemindersService);
+    await reminders.queues.obliterate();
+    const report = await reminders.scheduler.reconcile();
+    expect(report).toMatchObject({ full: true, unschedulable: 1 });
+    expect(report.added).toBeGreaterThan(0);
+
+    const { body } = await http().get('/health').expect(200);
+    expect(body).toMatchObject({ status: 'ok', reminders: 'degraded', unschedulableDeadlines: [{ key: `${blaby}:plf-meeting`, reason: expect.stringContaining('not a date') }] });
+    const metrics = await http().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/^ledger_reminder_unschedulable_deadlines 1$/m);
+    expect(metrics.text).toMatch(/^ledger_projection_lag_seconds\{projection="deadlines"\} [\d.]+$/m);
+  }, 240_000);
 });

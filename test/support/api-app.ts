@@ -43,8 +43,11 @@ export async function startApi(env: Record<string, string | undefined> = {}, opt
 /** Requests to the API made as `caller` (headers from tokens.ts), unless a request sets its own Authorization. */
 export const httpAs = (api: Pick<TestApi, 'app'>, caller: Record<string, string>) => () => request.agent(api.app.getHttpServer()).set(caller);
 
-/** Polls until `check` passes or the time is up (for things that settle asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls until `check` passes or the time is up (for things that settle asynchronously).
+ * The deadline is generous: on a busy machine settling is slow, and only a hang should fail.
+ */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

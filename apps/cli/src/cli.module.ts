@@ -3,8 +3,11 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@app/audit';
 import { CommissioningModule } from '@app/commissioning';
 import { ConfigModule } from '@app/config';
+import { DocumentsModule } from '@app/documents';
+import { PersonalDataModule } from '@app/personal-data';
 import { PublishingModule } from '@app/publishing';
 import { ClockModule, PersistenceModule } from '@app/platform';
+import { EraseCommand } from './erase.command';
 import { ExportCommand } from './export.command';
 import { HistoryCommand } from './history.command';
 import { ImportCommand } from './import.command';
@@ -16,7 +19,7 @@ import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
 @Module({
-  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), CommissioningModule, AuditModule, PublishingModule],
-  providers: [SimulateCommand, StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand, TokenCommand, PublishCommand],
+  imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), PersonalDataModule, CommissioningModule, AuditModule, DocumentsModule, PublishingModule],
+  providers: [SimulateCommand, StatusCommand, ImportCommand, ReplayCommand, VerifyCommand, ExportCommand, HistoryCommand, TokenCommand, PublishCommand, EraseCommand],
 })
 export class CliModule {}

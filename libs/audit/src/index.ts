@@ -15,3 +15,6 @@ export * from './as-of/projection-as-of';
 export * from './history/case-history';
 export * from './export/event-formats';
 export * from './export/export-filter';
+export * from './seals/seal-key';
+export * from './verify/anchor';
+export * from './as-of/actuals-as-of';

@@ -38,6 +38,9 @@ export const CASE_COMMAND_ACCESS = {
   VaryContract: { path: 'variations', grants: STAFF },
   CloseContract: { path: 'closure', grants: STAFF },
   TerminateContract: { path: 'termination', grants: STAFF },
+  // The generic steps a workflow document adds: one route per kind, the step named in the path.
+  CompleteCheckpoint: { path: 'checkpoints/:step', grants: STAFF },
+  RecordApproval: { path: 'approvals/:step', grants: STAFF },
 } as const satisfies Partial<Record<CaseCommandType, CommandAccess>>;
 
 /** A workflow command a person gives on an existing case over a route of its own. */

@@ -1,23 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CaseService, FrameworkService } from '@app/commissioning';
 import type { SqlDatabase } from '@app/database';
-import { type CaseCommand, frameworkDecider, frameworkStreamId } from '@app/domain';
-import { type AppendOptions, type NewEvent, SqlEventStore, WrongExpectedRevision } from '@app/event-store';
+import { type CaseCommand, caseStreamId, frameworkDecider, frameworkStreamId } from '@app/domain';
+import { SqlEventStore } from '@app/event-store';
 import { type CommandContext, loadStream } from '@app/platform';
-import { freshPglite } from '@test/support/databases';
+import { freshPglite, freshPostgres, testDatabaseUrl } from '@test/support/databases';
 import { seed201617 } from '@test/support/seed';
-
-/** The real store, made to lose one race on a case stream (as a concurrent writer would). */
-class LosesOneRace extends SqlEventStore {
-  armed = false;
-  override async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions) {
-    if (this.armed && streamId.startsWith('case-')) {
-      this.armed = false;
-      throw new WrongExpectedRevision(streamId, options.expected, 99);
-    }
-    return super.appendToStream(streamId, events, options);
-  }
-}
 
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
   actor: { id: 'officer.one', role: 'opcc-staff' },
@@ -27,16 +15,32 @@ const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
   ...extra,
 });
 
-describe('the budget ledger and the case stay in step', () => {
-  let db: SqlDatabase;
-  let store: LosesOneRace;
+const award: CaseCommand = {
+  type: 'AwardContract',
+  on: '2016-03-01',
+  contract: { kind: 'agreement', provider: 'Blaby District Council', valuePence: 2_000_000, outcomes: [], qualityStandards: [], measures: [], underAchievementClause: 'Quarterly review', startDate: '2016-04-01', endDate: '2017-03-31' },
+};
+
+class InjectedCrash extends Error {}
+
+const drivers: [string, () => Promise<{ db: SqlDatabase; release: () => Promise<void> }>][] = [
+  ['PGlite', async () => { const db = await freshPglite(); return { db, release: () => db.close() }; }],
+];
+if (testDatabaseUrl) drivers.push(['PostgreSQL', async () => { const pg = await freshPostgres(); return { db: pg.db, release: () => pg.drop() }; }]);
+else console.log('PostgreSQL run of the combined ledger-and-case append skipped: TEST_DATABASE_URL is not set (PGlite still runs).');
+
+describe.each(drivers)('the budget ledger and the case move in one transaction (%s)', (_name, open) => {
+  let release: () => Promise<void>;
+  let store: SqlEventStore;
   let cases: CaseService;
   let blaby = '';
   const held = async () => (await loadStream(store, frameworkDecider, frameworkStreamId('2016-17'))).state.committedByCase[blaby];
+  const revisions = async () => [await store.streamRevision(caseStreamId(blaby)), await store.streamRevision(frameworkStreamId('2016-17'))];
 
   beforeAll(async () => {
-    db = await freshPglite();
-    store = new LosesOneRace(db);
+    const opened = await open();
+    release = opened.release;
+    store = new SqlEventStore(opened.db);
     cases = new CaseService(store);
     const frameworks = new FrameworkService(store, cases);
     await frameworks.importDocument(seed201617(), context());
@@ -48,24 +52,38 @@ describe('the budget ledger and the case stay in step', () => {
     ];
     for (const command of steps) await cases.execute(blaby, command, context());
   });
-  afterAll(() => db.close());
+  afterAll(() => release());
 
-  it('puts the ledger back when the award itself could not be recorded', async () => {
-    expect((await cases.get(blaby)).profile.locality).toBe('blaby');
+  it('a crash injected between the case and the ledger writes leaves neither stream moved', async () => {
     expect(await held()).toBe(2_970_000);
-    const award: CaseCommand = {
-      type: 'AwardContract',
-      on: '2016-03-01',
-      contract: { kind: 'agreement', provider: 'Blaby District Council', valuePence: 2_000_000, outcomes: [], qualityStandards: [], measures: [], underAchievementClause: 'Quarterly review', startDate: '2016-04-01', endDate: '2017-03-31' },
+    const before = await revisions();
+    cases.faults = {
+      afterStream: () => {
+        throw new InjectedCrash('crashed after the first stream was written');
+      },
     };
-    store.armed = true;
-    const revision = (await cases.get(blaby)).revision;
-    await expect(cases.execute(blaby, award, context({ expectedRevision: revision }))).rejects.toBeInstanceOf(WrongExpectedRevision);
+    await expect(cases.execute(blaby, award, context())).rejects.toBeInstanceOf(InjectedCrash);
+    cases.faults = undefined;
+    expect(await revisions()).toEqual(before);
     expect(await held()).toBe(2_970_000);
     expect((await cases.get(blaby)).stage).toBe('meeting-held');
+  });
 
-    await cases.execute(blaby, award, context());
+  it('then the same award records both: the case is active and the ledger holds the award', async () => {
+    const [caseBefore, ledgerBefore] = await revisions();
+    const outcome = await cases.execute(blaby, award, context());
+    expect(outcome.events.map((e) => e.type)).toEqual(['ContractAwarded']);
+    expect(outcome.events[0]).toMatchObject({ schemaVersion: 2, data: { on: '2016-03-01', awardedOn: '2016-03-01' } });
+    expect(await revisions()).toEqual([caseBefore + 1, ledgerBefore + 1]);
     expect(await held()).toBe(2_000_000);
     expect((await cases.get(blaby)).stage).toBe('active');
+  });
+
+  it('a decision that changes nothing is already done: no events and nothing appended, not INVALID_EVENT', async () => {
+    const before = await revisions();
+    const remind: CaseCommand = { type: 'SendReminder', on: '2016-03-02', deadlineKey: `${blaby}:plf-meeting`, dueOn: '2016-02-29', daysBefore: 0, recipient: 'csp' };
+    const outcome = await cases.execute(blaby, remind, context());
+    expect(outcome.events).toEqual([]);
+    expect(await revisions()).toEqual(before);
   });
 });

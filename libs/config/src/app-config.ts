@@ -153,6 +153,30 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://ledger.example.org, separated by commas' })
   readonly CORS_ORIGINS?: string[];
 
+  /** Ed25519 key (PEM) the seals of the log are signed with, outside the database; unset: DATA_DIR/seal-key.pem, made once. */
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly SEAL_KEY_FILE?: string;
+
+  /** Where the sealing step keeps the anchor (the last seal, the seal count) that verify checks the log against; unset: DATA_DIR/seal-anchor.json. */
+  @Transform(trimmed)
+  @IsOptional()
+  @IsString()
+  readonly SEAL_ANCHOR_FILE?: string;
+
+  /** Largest document accepted, in bytes (25 MB by default). */
+  @Transform(intOr(25 * 1024 * 1024))
+  @IsInt()
+  @Min(1)
+  readonly DOCUMENT_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  /** clamd's address (tcp://host:3310, or a unix socket path); unset: documents are kept as "not scanned". */
+  @Transform(trimmed)
+  @IsOptional()
+  @Matches(/^(tcp:\/\/[^\s/]+:\d+\/?|unix:\/\/\/\S+|\/\S+)$/, { message: 'CLAMAV_URL must be tcp://host:port or a unix socket path (unix:///run/clamav/clamd.ctl)' })
+  readonly CLAMAV_URL?: string;
+
   /** `production` refuses the development sign-in page of the web app. */
   @Transform(({ value }) => trimmed({ value }) ?? 'development')
   @IsString()
@@ -266,6 +290,8 @@ export const CONFIG_KEYS = [
   'RATE_LIMIT_PER_MINUTE',
   'CORS_ORIGINS',
   'LOG_LEVEL',
+  'DOCUMENT_MAX_BYTES',
+  'CLAMAV_URL',
   'NODE_ENV',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
@@ -275,6 +301,8 @@ export const CONFIG_KEYS = [
   'OIDC_ROLE_CLAIM',
   'OIDC_LOCALITY_CLAIM',
   'BUSINESS_YEARS',
+  'SEAL_KEY_FILE',
+  'SEAL_ANCHOR_FILE',
   'PUBLISH_360G_PREFIX',
   'PUBLISH_OCID_PREFIX',
   'PUBLISH_FUNDER_NAME',

@@ -81,7 +81,7 @@ describe('Opening a case', () => {
       spec(directHistories.proposed).when(raise()).thenThrows('CASE_EXISTS', { message: /2016-17-P-0001/ });
       spec([plf.requested])
         .when({ type: 'RequestCspPlan', on: '2015-10-24', profile: blabyProfile, workflow: workflowOfProfile(blabyProfile), allocationPence: 1, meetingDeadline: PLF_DEADLINE })
-        .thenThrows('CASE_EXISTS');
+        .thenThrows('PLF_CASE_EXISTS', { message: /blaby already has its 2016-17 PLF case, .* \(plan-requested\); a locality holds one PLF case a year/ });
     });
 
     it('WRONG_OPENING: RaiseProposal for a PLF case (a PLF case opens with RequestCspPlan)', () => {

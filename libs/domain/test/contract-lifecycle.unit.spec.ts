@@ -69,15 +69,15 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
         .then([{ type: 'PerformanceMeasuresAgreed', data: { measures: [victimsSupported], agreedOn: '2016-10-14' } }]);
     });
 
-    it('VaryContract: ContractVaried from the current value', () => {
-      spec(history)
-        .when({ type: 'VaryContract', on: '2016-10-14', valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced' })
-        .then([
-          {
-            type: 'ContractVaried',
-            data: { previousValuePence: contract.valuePence, valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced', variedOn: '2016-10-14' },
-          },
-        ]);
+    it('VaryContract: ContractVaried from the current value (and, with a payment schedule, its re-profile)', () => {
+      const state = spec(history).state();
+      const decided = caseDecider.decide({ type: 'VaryContract', on: '2016-10-14', valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced' }, state);
+      expect(decided[0]).toEqual({
+        type: 'ContractVaried',
+        data: { previousValuePence: contract.valuePence, valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced', variedOn: '2016-10-14' },
+      });
+      const scheduled = state.status === 'open' && state.payments !== undefined;
+      expect(decided.slice(1).map((e) => e.type)).toEqual(scheduled ? ['PaymentScheduleReprofiled'] : []);
     });
 
     it('CloseContract: ContractClosed', () => {

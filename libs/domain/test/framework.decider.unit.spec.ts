@@ -47,6 +47,7 @@ describe('Framework decider: the year\'s budget ledger', () => {
         grantRounds: {},
         workflowVersions: [],
         workflows: DEFAULT_WORKFLOW_REFS,
+        potsPence: {},
       });
       expect(availablePence(spec([imported]).state())).toBe(1_000_000);
     });

@@ -88,11 +88,29 @@ export interface Subscription {
   caughtUp(): Promise<void>;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+export interface MultiAppendOptions {
+  /** Called after each stream's events are written, before the transaction commits (fault injection in tests). */
+  readonly afterStream?: (index: number) => Promise<void> | void;
+}
+
 export type StoreKind = 'pglite' | 'postgres' | 'kurrentdb';
 
 export interface EventStore {
   readonly kind: StoreKind;
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one transaction: every stream moves, or none does (a
+   * wrong expected revision on any refuses all). Only stores with multi-stream transactions
+   * (PostgreSQL, PGlite) offer it.
+   */
+  appendToStreams?(appends: readonly StreamAppend[], options?: MultiAppendOptions): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Events in global order. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;

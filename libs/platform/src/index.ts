@@ -3,6 +3,7 @@ export * from './persistence/persistence.module';
 export * from './redis/redis-status';
 export * from './health/health.controller';
 export * from './health/health.module';
+export * from './health/reminder-health';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/validation';

@@ -1,6 +1,9 @@
 import type { SqlQueryable } from '@app/database';
 
-/** Rows per statement: large enough that a statement's overhead vanishes, small enough for PGlite's memory. */
+/**
+ * Rows per statement: large enough that a statement's overhead vanishes, small enough for
+ * PGlite's memory. Rows travel as one JSON array ([[key, doc], …]), parsed once by the server.
+ */
 const ROWS_PER_STATEMENT = 5_000;
 
 /**
@@ -42,9 +45,9 @@ export class DocumentTable {
       const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
       await db.query(
         `insert into ${this.table} (key, doc)
-         select key, doc from unnest($1::text[], $2::jsonb[]) as t(key, doc)
+         select e->>0, e->1 from jsonb_array_elements($1::jsonb) as e
          on conflict (key) do update set doc = excluded.doc`,
-        [chunk.map(([key]) => key), chunk.map(([, doc]) => JSON.stringify(doc))],
+        [JSON.stringify(chunk)],
       );
     }
     for (let i = 0; i < deletes.length; i += ROWS_PER_STATEMENT) {
@@ -54,18 +57,15 @@ export class DocumentTable {
 
   /** Plain inserts of documents whose keys are not in the table yet (a rebuild's first write of each). */
   async insert(db: SqlQueryable, docs: Iterable<[string, unknown]>): Promise<void> {
-    let keys: string[] = [];
-    let json: string[] = [];
+    let rows: Array<[string, unknown]> = [];
     const flush = async () => {
-      if (keys.length === 0) return;
-      await db.query(`insert into ${this.table} (key, doc) select * from unnest($1::text[], $2::jsonb[])`, [keys, json]);
-      keys = [];
-      json = [];
+      if (rows.length === 0) return;
+      await db.query(`insert into ${this.table} (key, doc) select e->>0, e->1 from jsonb_array_elements($1::jsonb) as e`, [JSON.stringify(rows)]);
+      rows = [];
     };
     for (const [key, doc] of docs) {
-      keys.push(key);
-      json.push(JSON.stringify(doc));
-      if (keys.length >= ROWS_PER_STATEMENT) await flush();
+      rows.push([key, doc]);
+      if (rows.length >= ROWS_PER_STATEMENT) await flush();
     }
     await flush();
   }

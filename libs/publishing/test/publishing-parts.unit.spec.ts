@@ -1,3 +1,4 @@
+import { MAX_PENCE } from '@app/domain';
 import { poundsOf, poundsText, recordOf, transparencyCsv } from '@app/publishing';
 
 describe('money as the standards write it', () => {
@@ -7,7 +8,7 @@ describe('money as the standards write it', () => {
     [1, 0.01, '0.01'],
     [0, 0, '0.00'],
     [-105, -1.05, '-1.05'],
-    [900_719_925_474_099, 9_007_199_254_740.99, '9007199254740.99'],
+    [99_999_999_999, 999_999_999.99, '999999999.99'],
   ])('%i pence is %d pounds ("%s")', (pence, pounds, text) => {
     expect(poundsOf(pence)).toBe(pounds);
     expect(poundsText(pence)).toBe(text);
@@ -22,6 +23,7 @@ describe('money as the standards write it', () => {
   it('refuses what is not a whole number of pence', () => {
     expect(() => poundsOf(12.5)).toThrow(RangeError);
     expect(() => poundsText(Number.NaN)).toThrow(RangeError);
+    expect(() => poundsText(MAX_PENCE + 1)).toThrow(RangeError);
   });
 });
 

@@ -14,7 +14,7 @@ import { CaseService, CommissioningModule } from '@app/commissioning';
 import { AppConfig } from '@app/config';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { Clock } from '@app/platform';
+import { Clock, ReminderHealth } from '@app/platform';
 import { BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import { reminderSettingsFrom } from './reminder-settings';
 import { Reminders } from './reminders';
@@ -35,8 +35,10 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     clock: Clock,
     private readonly config: AppConfig,
     @Optional() @Inject(ALWAYS_RUN) private readonly always = false,
+    @Optional() health?: ReminderHealth,
   ) {
     this.reminders = new Reminders({ db, store, cases, clock }, reminderSettingsFrom(config));
+    health?.watch(() => this.reminders.scheduler.unschedulable());
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -8,7 +8,7 @@ import { ReminderQueues } from './jobs/reminder-queues';
 import { type ReminderHooks, ReminderProcessor } from './jobs/reminder.processor';
 import { type DeliveryHooks, DeliveryProcessor } from './notifications/delivery.processor';
 import { Mailer } from './notifications/mailer';
-import { NotificationFeed } from './notifications/notification-feed';
+import { isNotifying, NotificationFeed } from './notifications/notification-feed';
 import type { ReminderSettings } from './reminder-settings';
 import { DeadlineSource } from './schedule/deadline-source';
 import { ReminderScheduler } from './schedule/reminder-scheduler';
@@ -57,7 +57,7 @@ export class Reminders {
     this.mailer = new Mailer(settings.mail);
     this.processor = new ReminderProcessor(deps.cases, this.source, deps.clock, {
       afterAppend: async (job, appended) => {
-        if (!this.realTime) appended.forEach((event) => this.unnoted.add(event.id));
+        if (!this.realTime) appended.filter((event) => isNotifying(event.type)).forEach((event) => this.unnoted.add(event.id));
         await hooks.afterAppend?.(job, appended);
       },
     });
@@ -93,9 +93,7 @@ export class Reminders {
     if (this.reconciling) return;
     this.reconciling = this.scheduler
       .reconcile()
-      .then((report) => {
-        if (report.removed > 0) this.logger.log(`Reconciled: ${report.wanted} job(s) wanted, ${report.removed} no longer justified removed`);
-      })
+      .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`Reconciling the reminder schedule failed: ${error.message}; trying again later`))
       .finally(() => (this.reconciling = undefined));
   }

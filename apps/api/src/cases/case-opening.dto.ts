@@ -7,6 +7,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  IsEmail,
   IsPositive,
   IsString,
   Matches,
@@ -16,12 +17,13 @@ import {
 import { IsBusinessDate } from '@app/platform';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
-const PRIORITY = /^SP\d{1,2}$/;
+/** Any code shape a framework defines (SP7, P-2, VAWG.1); the framework itself checks it is one of its own. */
+const PRIORITY = /^[A-Za-z0-9][\w./-]{0,19}$/;
 
 export class ReachDto {
-  @ApiProperty({ enum: ['llr', 'localities', 'national'], example: 'localities' })
-  @IsIn(['llr', 'localities', 'national'])
-  scope!: 'llr' | 'localities' | 'national';
+  @ApiProperty({ enum: ['area', 'llr', 'localities', 'national'], example: 'localities', description: "area: the framework's whole area ('llr' is the 2016/17 framework's word for it)" })
+  @IsIn(['area', 'llr', 'localities', 'national'])
+  scope!: 'area' | 'llr' | 'localities' | 'national';
 
   @ApiProperty({ type: [String], example: ['blaby', 'charnwood'] })
   @IsArray()
@@ -61,15 +63,15 @@ export class CaseProfileDto {
   @ApiPropertyOptional({ type: [String], example: ['SP7'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(17)
-  @Matches(PRIORITY, { each: true, message: 'each primary priority must be a code such as SP7' })
+  @ArrayMaxSize(100)
+  @Matches(PRIORITY, { each: true, message: "each primary priority must be one of the framework's priority codes" })
   primaryPriorities?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['SP9'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(17)
-  @Matches(PRIORITY, { each: true, message: 'each secondary priority must be a code such as SP9' })
+  @ArrayMaxSize(100)
+  @Matches(PRIORITY, { each: true, message: "each secondary priority must be one of the framework's priority codes" })
   secondaryPriorities?: string[];
 
   @ApiPropertyOptional({ type: ReachDto })
@@ -106,6 +108,26 @@ export class RequestCspPlanDto extends CaseProfileDto {
   locality!: string;
 }
 
+/** A person to contact about the application: personal data, kept encrypted under its own key. */
+export class GrantContactDto {
+  @ApiProperty({ example: 'Jo Bloggs' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'jo.bloggs@go-getta.example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '0116 496 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,30}$/, { message: 'phone must be a telephone number (digits, spaces, + ( ) -)' })
+  phone?: string;
+}
+
 export class ReceiveGrantApplicationDto extends CaseProfileDto {
   @ApiProperty({ example: 'round-2016-1' })
   @Matches(/^[\w-]{1,60}$/, { message: 'roundId must be letters, digits and dashes' })
@@ -121,6 +143,12 @@ export class ReceiveGrantApplicationDto extends CaseProfileDto {
   @IsInt()
   @IsPositive()
   requestedPence!: number;
+
+  @ApiPropertyOptional({ type: GrantContactDto, description: "The applicant's contact person (personal data: erasable, see README)" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GrantContactDto)
+  contact?: GrantContactDto;
 
   @ApiPropertyOptional({ example: 'charnwood' })
   @IsOptional()

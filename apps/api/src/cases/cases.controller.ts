@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '@app/auth';
 import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
+import { PersonalDataVault } from '@app/personal-data';
 import { CaseIdPipe } from '@app/platform';
 import { COMMAND_HEADERS } from '../http/api-headers';
 import { openingSeed } from '../http/request-context';
@@ -18,6 +19,7 @@ export class CasesController {
     private readonly runner: CaseRunner,
     private readonly frameworks: FrameworkService,
     private readonly cases: CaseService,
+    private readonly personalData: PersonalDataVault,
   ) {}
 
   @Post('proposals')
@@ -54,7 +56,8 @@ export class CasesController {
   async get(@Param('caseId', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
     const state = await this.cases.get(caseId);
     response.setHeader('ETag', `"${state.revision}"`);
-    return presentCase(state);
+    // Personal fields are opened for the reader, or shown as erased.
+    return this.personalData.reveal(presentCase(state));
   }
 
   @Get(':caseId/history')
@@ -62,6 +65,6 @@ export class CasesController {
   @ApiOperation({ summary: "Every event of the case, in order, with who, when and why" })
   async history(@Param('caseId', CaseIdPipe) caseId: string) {
     const events = await this.cases.history(caseId);
-    return { caseId, count: events.length, items: events };
+    return { caseId, count: events.length, items: await this.personalData.reveal(events) };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
 import { IsBusinessDate } from '@app/platform';
 
 export class DrawOnReserveDto {
@@ -67,4 +67,27 @@ export class OpenGrantRoundDto {
   @IsOptional()
   @IsBusinessDate()
   on?: string;
+}
+
+const SLOTS = ['direct', 'co-commissioning', 'plf', 'pcc-grant', 'additional-allocation'];
+
+export class PublishWorkflowVersionDto {
+  @ApiProperty({
+    description: 'A workflow document (see infra/workflows/*.json and the README): checked by validateWorkflow, refused naming each path',
+    example: { schema: 'commissioning-workflow/v1', id: 'pcc-grant-due-diligence', version: 1, title: 'PCC Grant with due diligence', '…': '…' },
+  })
+  @IsObject()
+  document!: Record<string, unknown>;
+
+  @ApiProperty({ description: "Mechanisms whose new cases take this version from now on (none: published only)", example: ['pcc-grant'], enum: SLOTS, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(SLOTS, { each: true })
+  assignTo!: string[];
+
+  @ApiProperty({ example: 'Due diligence before every grant award, as the Police and Crime Panel asked' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }

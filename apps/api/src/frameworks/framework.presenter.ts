@@ -18,6 +18,7 @@ export function presentFramework(state: FrameworkState & { revision: number }) {
       committedPence: state.committedPence,
       availablePence: availablePence(state),
       reservePence: state.reservePence,
+      potsPence: state.potsPence,
       formatted: {
         total: formatPence(d.totalBudgetPence),
         committed: formatPence(state.committedPence),
@@ -25,6 +26,9 @@ export function presentFramework(state: FrameworkState & { revision: number }) {
         reserve: formatPence(state.reservePence),
       },
     },
+    /** Which workflow version each mechanism's new cases open under, and the versions the framework published. */
+    workflows: state.workflows,
+    workflowVersions: state.workflowVersions.map((w) => ({ id: w.id, version: w.version, title: w.title, mechanism: w.mechanism })),
     themes: d.themes,
     strategicPriorities: d.strategicPriorities,
     fundingMechanisms: d.fundingMechanisms,

@@ -4,12 +4,12 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '@app/auth';
 import { FrameworkService, ImportFrameworkDocument, type ImportReport, RunFrameworkCommand } from '@app/commissioning';
-import { sumPence } from '@app/domain';
+import { sumPence, type WorkflowSlot } from '@app/domain';
 import { formatPence } from '@app/domain';
 import { Clock, FinancialYearPipe } from '@app/platform';
 import { respond } from '../http/outcome-response';
 import { businessDateFor, commandContextFrom } from '../http/request-context';
-import { DrawOnReserveDto, OpenGrantRoundDto, SwitchGrantRoundsDto } from './framework.dto';
+import { DrawOnReserveDto, OpenGrantRoundDto, PublishWorkflowVersionDto, SwitchGrantRoundsDto } from './framework.dto';
 import { presentCommitment, presentFramework } from './framework.presenter';
 
 @ApiTags('frameworks')
@@ -92,6 +92,23 @@ export class FrameworksController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'OpenPccGrantRound' as const, roundId: body.roundId, title: body.title, opensOn: body.opensOn, closesOn: body.closesOn };
+    return respond(response, await this.bus.execute(new RunFrameworkCommand(year, command, commandContextFrom(request, this.clock))));
+  }
+
+  @Post(':year/workflow-versions')
+  @Roles('opcc-staff', 'admin')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Publish a workflow version on the framework, and say which mechanisms\' new cases take it',
+    description: 'Cases already open keep the version they opened under. A refused document appends nothing; `errors[]` names each path.',
+  })
+  async publishWorkflowVersion(
+    @Param('year', FinancialYearPipe) year: string,
+    @Body() body: PublishWorkflowVersionDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'PublishWorkflowVersion' as const, document: body.document, assignTo: body.assignTo as WorkflowSlot[], reason: body.reason };
     return respond(response, await this.bus.execute(new RunFrameworkCommand(year, command, commandContextFrom(request, this.clock))));
   }
 }

@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { join } from 'node:path';
 import { CommissioningModule } from '@app/commissioning';
+import { DocumentsModule } from '@app/documents';
+import { DocumentUploadInterceptor } from '../documents/document-upload.interceptor';
 import { AccessModule } from '../access/access.module';
 import { BudgetQuery } from '../read-models/budget/budget.query';
 import { OutcomesQuery } from '../read-models/outcomes/outcomes.query';
@@ -11,6 +13,7 @@ import { WebProblemFilter } from './errors/web-problem.filter';
 import { CaseCommands } from './forms/case-commands';
 import { CasePagesController } from './pages/case-pages.controller';
 import { FrameworkPagesController } from './pages/framework-pages.controller';
+import { DocumentPagesController } from './pages/document-pages.controller';
 import { HomeController } from './pages/home.controller';
 import { ReadPagesController } from './pages/read-pages.controller';
 import { OidcSignIn } from './sessions/oidc-sign-in';
@@ -29,9 +32,10 @@ const FORM_LIMIT = '256kb';
  * multipart for an upload) are parsed on the web app's routes only; the JSON API keeps JSON.
  */
 @Module({
-  imports: [AccessModule, CommissioningModule],
-  controllers: [SignInController, HomeController, CasePagesController, FrameworkPagesController, ReadPagesController],
-  providers: [WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery],
+  imports: [AccessModule, CommissioningModule, DocumentsModule],
+  // Documents before the case pages: their :caseId/:action route would otherwise take /documents.
+  controllers: [SignInController, HomeController, DocumentPagesController, CasePagesController, FrameworkPagesController, ReadPagesController],
+  providers: [DocumentUploadInterceptor, WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery],
   exports: [WebProblemFilter],
 })
 export class WebModule implements NestModule {

@@ -14,6 +14,9 @@ export interface Seal {
   readonly previousSealHash: string | null;
   readonly sealHash: string;
   readonly sealedAt: string;
+  /** Ed25519 signature of the seal (seal-key.ts), null on seals written before signing began. */
+  readonly signature?: string | null;
+  readonly keyId?: string | null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { AUDIT_LOG, type AuditLog } from '../log/audit-log.port';
+import { writeAnchor } from '../verify/anchor';
+import { sealAnchorFile } from './seal-key';
 import { DEFAULT_SEAL_SIZE, type SealReport, sealLog } from './seal-log';
 import { SealStore } from './seal-store';
 
@@ -54,13 +56,30 @@ export class SealingService implements OnApplicationBootstrap, OnApplicationShut
   tick(): Promise<void> {
     this.running ??= this.sealOnce()
       .then((report) => {
-        if (report.written.length > 0) this.logger.log(`Sealed ${report.events} event(s) in ${report.written.length} seal(s)`);
+        if (report.written.length === 0) return;
+        this.logger.log(`Sealed ${report.events} event(s) in ${report.written.length} seal(s)`);
+        return this.keepAnchor();
       })
       .catch((error: unknown) => this.logger.error(`Sealing failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         this.running = undefined;
       });
     return this.running;
+  }
+
+  /** What verify checks the log against later: the last seal, how many seals, how many events they cover. */
+  private async keepAnchor(): Promise<void> {
+    const seals = await this.seals.all();
+    const last = seals.at(-1);
+    if (!last) return;
+    writeAnchor(sealAnchorFile(this.config), {
+      sealNo: last.sealNo,
+      sealHash: last.sealHash,
+      seals: seals.length,
+      headPosition: last.toPosition,
+      logEvents: seals.reduce((sum, seal) => sum + seal.events, 0),
+      at: new Date().toISOString(),
+    });
   }
 
   /** recordedAt is wall-clock time (the store stamps it), so the tail's age is measured on the wall clock too. */

@@ -5,10 +5,12 @@ import {
   type FrameworkState,
   type GeographicalReach,
   type MechanismCode,
+  type PersonalContact,
   type RaiseProposal,
   type ReceiveGrantApplication,
   type RequestCspPlan,
   meetingDeadlineOf,
+  plfCaseIdOf,
   workflowForMechanism,
 } from '@app/domain';
 
@@ -64,7 +66,7 @@ function profile(framework: FrameworkState, input: CaseInput, mechanism: Mechani
     theme,
     primaryPriorities: input.primaryPriorities ?? [],
     secondaryPriorities: input.secondaryPriorities ?? [],
-    geographicalReach: { asPrinted: null, scope: input.geographicalReach?.scope ?? (localities.length ? 'localities' : 'llr'), localities },
+    geographicalReach: { asPrinted: null, scope: input.geographicalReach?.scope ?? (localities.length ? 'localities' : 'area'), localities },
     locality: input.locality ?? null,
     origin: { source, ref: null },
   };
@@ -82,9 +84,17 @@ export function raiseProposal(framework: FrameworkState, input: CaseInput & { me
 
 /** The locality's allocation and the meeting deadline come from the framework, not the caller. */
 export function requestCspPlan(framework: FrameworkState, input: CaseInput & { locality: string }, on: string): RequestCspPlan {
-  const base = profile(framework, input, 'plf', 'csp-plan');
   const locality = framework.definition?.localities.find((l) => l.slug === input.locality);
-  if (!locality) throw DomainError.field('UNKNOWN_LOCALITY', 'locality', `"${input.locality}" is not a locality`);
+  if (!framework.definition || !locality) {
+    const known = framework.definition?.localities.map((l) => l.slug).join(', ') ?? 'none';
+    throw DomainError.field('UNKNOWN_LOCALITY', 'locality', `"${input.locality}" is not a locality: ${known}`);
+  }
+  // One PLF case per locality per year: its id is the locality's, so a second request finds the first.
+  const caseId = plfCaseIdOf(framework.definition, locality.slug);
+  if (input.caseId !== undefined && input.caseId !== caseId) {
+    throw DomainError.field('PLF_CASE_EXISTS', 'caseId', `${locality.name}'s ${framework.definition.financialYear} PLF case is ${caseId}; a locality holds one PLF case a year`, { caseId });
+  }
+  const base = profile(framework, { ...input, caseId }, 'plf', 'csp-plan');
   return {
     type: 'RequestCspPlan',
     on,
@@ -97,7 +107,7 @@ export function requestCspPlan(framework: FrameworkState, input: CaseInput & { l
 
 export function receiveGrantApplication(
   framework: FrameworkState,
-  input: CaseInput & { roundId: string; applicant: string; requestedPence: number },
+  input: CaseInput & { roundId: string; applicant: string; requestedPence: number; contact?: PersonalContact },
   on: string,
 ): ReceiveGrantApplication {
   return {
@@ -109,5 +119,6 @@ export function receiveGrantApplication(
     round: framework.grantRounds[input.roundId] ?? null,
     applicant: input.applicant,
     requestedPence: input.requestedPence,
+    ...(input.contact ? { contact: { name: input.contact.name, ...(input.contact.email ? { email: input.contact.email } : {}), ...(input.contact.phone ? { phone: input.contact.phone } : {}) } } : {}),
   };
 }

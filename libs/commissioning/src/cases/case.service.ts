@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type CaseCommand,
@@ -8,28 +7,36 @@ import {
   caseStreamId,
   commitmentAfter,
   DomainError,
+  type FrameworkEvent,
   frameworkDecider,
   frameworkStreamId,
   type OpenCase,
+  upcastCase,
+  withBusinessDate,
+  slotOf,
+  CASE_EVENT_SCHEMA_VERSION,
 } from '@app/domain';
-import { EVENT_STORE, type EventStore, prepareEvents, type StoredEvent } from '@app/event-store';
+import { type AppendResult, EVENT_STORE, type EventStore, type MultiAppendOptions, type StoredEvent, type StreamAppend } from '@app/event-store';
 import {
   appendDecided,
   checkExpectedRevision,
   type CommandContext,
   type CommandOutcome,
-  executeCommand,
   loadStream,
+  newEventsFor,
   replayOf,
   retryOnConflict,
 } from '@app/platform';
 
 @Injectable()
 export class CaseService {
+  /** Fault injection for the crash test of the combined append; nothing in production sets it. */
+  faults?: MultiAppendOptions;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async get(caseId: string): Promise<OpenCase & { revision: number }> {
-    const loaded = await loadStream(this.store, caseDecider, caseStreamId(caseId));
+    const loaded = await loadStream(this.store, caseDecider, caseStreamId(caseId), upcastCase);
     if (loaded.state.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
     return { ...loaded.state, revision: loaded.revision };
   }
@@ -46,55 +53,61 @@ export class CaseService {
 
   /**
    * Decides on the case; when the decision changes what the case holds of its year's
-   * budget (an award, a variation), the framework's budget ledger records that first and
-   * may refuse it. A crash between the two leaves funds committed to a case still
-   * awaiting its award, which a retry of the same request completes.
+   * budget (an award, a variation), the framework's budget ledger decides too (and may
+   * refuse), and both streams are appended in one transaction: no crash can leave money
+   * committed to a decision that was not recorded, or a decision without its money.
    */
   execute(caseId: string, command: CaseCommand, context: CommandContext): Promise<CommandOutcome<CaseState>> {
     const streamId = caseStreamId(caseId);
     return retryOnConflict(context, async () => {
-      const loaded = await loadStream(this.store, caseDecider, streamId);
+      const loaded = await loadStream(this.store, caseDecider, streamId, upcastCase);
       const replay = replayOf(loaded, streamId, context);
       if (replay) return { streamId, revision: loaded.revision, events: replay, state: loaded.state, replayed: true };
       checkExpectedRevision(loaded, streamId, context);
       const decided = caseDecider.decide(command, loaded.state);
+      // A decision that changes nothing is already done: nothing to append.
+      if (decided.length === 0) return { streamId, revision: loaded.revision, events: [], state: loaded.state, replayed: false };
       const after = decided.reduce(caseDecider.evolve, loaded.state);
-      // Refuse what the store would refuse before the ledger moves.
-      prepareEvents(streamId, decided.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: context })), new Date().toISOString());
-      const undo = await this.settleBudget(caseId, loaded.state, after, command, context);
-      try {
-        const appended = await appendDecided(this.store, streamId, loaded.revision, decided, context);
+      const ledger = await this.ledgerMove(caseId, loaded.state, after, command);
+      const stamped = withBusinessDate(decided, command.on);
+      const caseEvents = newEventsFor(streamId, stamped, context, CASE_EVENT_SCHEMA_VERSION);
+      if (!ledger) {
+        const appended = await appendDecided(this.store, streamId, loaded.revision, stamped, context, CASE_EVENT_SCHEMA_VERSION);
         return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
-      } catch (error) {
-        await undo();
-        throw error;
       }
+      const ledgerEvents = newEventsFor(ledger.streamId, ledger.events, context);
+      const [result] = await this.appendBoth(
+        { streamId, events: caseEvents, expected: loaded.revision === -1 ? 'no_stream' : loaded.revision },
+        { streamId: ledger.streamId, events: ledgerEvents, expected: ledger.revision === -1 ? 'no_stream' : ledger.revision },
+      );
+      const events = await this.store.readStream(streamId, { from: result.nextRevision - caseEvents.length + 1, to: result.nextRevision });
+      return { streamId, revision: result.nextRevision, events, state: after, replayed: result.duplicate };
     });
   }
 
+  /** One transaction where the store has them; KurrentDB has no multi-stream transaction, so there the ledger goes first. */
+  private async appendBoth(caseAppend: StreamAppend, ledgerAppend: StreamAppend): Promise<AppendResult[]> {
+    if (this.store.appendToStreams) return this.store.appendToStreams([caseAppend, ledgerAppend], this.faults);
+    const ledger = await this.store.appendToStream(ledgerAppend.streamId, ledgerAppend.events, { expected: ledgerAppend.expected });
+    return [await this.store.appendToStream(caseAppend.streamId, caseAppend.events, { expected: caseAppend.expected }), ledger];
+  }
+
   /**
-   * Moves the case's share of the budget on the framework's ledger; returns how to put it
-   * back should the case's own append then fail (a concurrent writer won), so the ledger
-   * never holds money for a decision that was not recorded.
+   * What the framework's budget ledger records for this decision, decided on the ledger as
+   * it stands (refusing with BUDGET_EXCEEDED), or null when the case's share does not change.
    */
-  private async settleBudget(
+  private async ledgerMove(
     caseId: string,
     before: CaseState,
     after: CaseState,
     command: CaseCommand,
-    context: CommandContext,
-  ): Promise<() => Promise<void>> {
+  ): Promise<{ streamId: string; revision: number; events: FrameworkEvent[] } | null> {
     const held = commitmentAfter(after);
-    if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return async () => undefined;
+    if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return null;
     const reason = command.type === 'VaryContract' ? 'variation' : 'award';
-    const ledger = { ...context, idempotencyKey: undefined, expectedRevision: undefined };
-    const stream = frameworkStreamId(after.profile.financialYear);
-    const setTo = (pence: number) =>
-      retryOnConflict(ledger, () => executeCommand(this.store, frameworkDecider, stream, { type: 'SetCaseCommitment', caseId, pence, reason }, ledger));
-    const heldBefore = (await loadStream(this.store, frameworkDecider, stream)).state.committedByCase[caseId] ?? 0;
-    const moved = (await setTo(held)).events.length > 0;
-    return async () => {
-      if (moved) await setTo(heldBefore).catch(() => undefined);
-    };
+    const streamId = frameworkStreamId(after.profile.financialYear);
+    const framework = await loadStream(this.store, frameworkDecider, streamId);
+    const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason, mechanism: slotOf(after.profile.mechanism) }, framework.state);
+    return events.length === 0 ? null : { streamId, revision: framework.revision, events: [...events] };
   }
 }

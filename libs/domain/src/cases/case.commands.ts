@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentCommand } from '../payments/payment.commands';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { RecordsCommand } from '../records/records.commands';
@@ -96,6 +97,7 @@ export type CaseCommand =
   | RecordApproval
   | SendReminder
   | RecordDeadlineMissed
-  | RecordsCommand;
+  | RecordsCommand
+  | PaymentCommand;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -8,8 +8,12 @@ import { refOf } from '../workflows/workflow.registry';
 import type { GuardUse, WorkflowDefinition } from '../workflows/workflow.types';
 import { decideStep, type StepCommand } from './case.steps';
 import type { CaseCommand, CaseOpeningCommand } from './case.commands';
+import type { PaymentCommand } from '../payments/payment.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
+import { isPaymentCommand } from '../payments/payment.commands';
+import { decideInstalmentDue, decidePayment } from '../payments/payment.decider';
+import { paymentConsequences } from '../payments/payment.consequences';
 import { isRecordsCommand, type RecordsCommand } from '../records/records.commands';
 import { decideRecords } from '../records/records.decider';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
@@ -30,12 +34,14 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
   if (isRecordsCommand(command)) return decideRecords(command, state);
+  if (isPaymentCommand(command)) return decidePayment(command, state, phaseOf(state) === 'contract');
   const workflow = state.workflow;
   const rule = ruleFor(workflow, state.stage, command);
   if (!rule) throw illegal(command, state, workflow);
   for (const use of rule.guards ?? []) applyGuard(use, command, state);
   if (command.type === 'CompleteCheckpoint' || command.type === 'RecordApproval') return decideStep(command as StepCommand, state);
-  return eventsFor(command, state, workflow);
+  const decided = eventsFor(command, state, workflow);
+  return [...decided, ...paymentConsequences(decided.reduce(evolveCase, state as CaseState) as OpenCase, decided, command.on)];
 }
 
 /** A guard from the workflow's data, with its parameters; one unknown to this build refuses rather than passes. */
@@ -59,6 +65,13 @@ function illegal(command: CaseCommand, state: OpenCase, workflow: WorkflowDefini
 
 function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent[] {
   if (state.status === 'open') {
+    if (command.type === 'RequestCspPlan' && state.profile.mechanism === 'plf') {
+      throw new DomainError(
+        'PLF_CASE_EXISTS',
+        `${state.profile.locality} already has its ${state.profile.financialYear} PLF case, ${state.profile.caseId} (${state.stage}); a locality holds one PLF case a year`,
+        { caseId: state.profile.caseId, locality: state.profile.locality, stage: state.stage },
+      );
+    }
     throw new DomainError('CASE_EXISTS', `Case ${state.profile.caseId} already exists`, { caseId: state.profile.caseId });
   }
   const workflow = command.workflow;
@@ -124,6 +137,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
     throw DomainError.field('UNKNOWN_DEADLINE', 'deadlineKey', `"${command.deadlineKey}" is not a deadline of case ${state.profile.caseId}`);
   }
   if (deadlineStatus(state, ref) !== 'open') return [];
+  if (ref.kind === 'payment-instalment' && command.type === 'RecordDeadlineMissed') return decideInstalmentDue(state, ref.instalmentId ?? '', command.dueOn, command.on);
   if (command.type === 'SendReminder') {
     if (state.remindersSent?.includes(`${command.deadlineKey}|${command.dueOn}|${command.daysBefore}`)) return [];
     const { deadlineKey, dueOn, daysBefore, recipient } = command;
@@ -141,7 +155,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand | PaymentCommand>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentEvent } from '../payments/payment.events';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { RecordsEvent } from '../records/records.events';
@@ -135,6 +136,7 @@ export type CaseEvent =
   | ApprovalRecorded
   | ReminderSent
   | DeadlineMissed
-  | RecordsEvent;
+  | RecordsEvent
+  | PaymentEvent;
 
 export type CaseEventType = CaseEvent['type'];

@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
+import type { PaymentState } from '../payments/payment.types';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { CaseDocument, LegalHold } from '../records/document.types';
@@ -51,6 +52,8 @@ export interface OpenCase {
   /** Documents kept with the case, superseded and withdrawn ones included. */
   readonly documents?: readonly CaseDocument[];
   readonly legalHold?: LegalHold;
+  /** The payment schedule, claims and withholdings (libs/domain/src/payments). */
+  readonly payments?: PaymentState;
 }
 
 export type CaseState = { readonly status: 'none' } | OpenCase;

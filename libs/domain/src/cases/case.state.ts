@@ -4,6 +4,9 @@ import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseState, OpenCase } from './case.model';
 import type { CaseEvent } from './case.events';
 import type { WorkflowRef } from './case.types';
+import { defaultSchedule } from '../payments/payment-schedule';
+import { evolvePayments, scheduleOf } from '../payments/payment.state';
+import { isPaymentEvent } from '../payments/payment.events';
 import { evolveRecords } from '../records/records.decider';
 
 export * from './case.model';
@@ -38,7 +41,13 @@ function openedBy(event: CaseEvent): OpenCase {
   const base = { status: 'open' as const, stage: '', reports: [], workflow: resolveWorkflow(recorded) };
   switch (event.type) {
     case 'ExistingCommitmentImported':
-      return { ...base, profile: event.data.profile, openedOn: event.data.importedOn, contract: event.data.contract };
+      return {
+        ...base,
+        profile: event.data.profile,
+        openedOn: event.data.importedOn,
+        contract: event.data.contract,
+        payments: scheduleOf(defaultSchedule(event.data.contract), 'default'),
+      };
     case 'AdditionalAllocationImported':
       return { ...base, profile: event.data.profile, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
     case 'ProposalRaised':
@@ -69,6 +78,7 @@ function openedBy(event: CaseEvent): OpenCase {
 }
 
 function opened(state: OpenCase, event: CaseEvent): OpenCase {
+  if (isPaymentEvent(event)) return { ...state, payments: evolvePayments(state.payments, event) };
   switch (event.type) {
     case 'ExistingCommitmentImported':
     case 'AdditionalAllocationImported':

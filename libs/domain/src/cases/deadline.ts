@@ -8,14 +8,18 @@ export interface DeadlineRef {
   readonly kind: DeadlineKind;
   readonly measureId?: string;
   readonly period?: string;
+  readonly instalmentId?: string;
 }
 
-/** `<caseId>:plf-meeting`, `<caseId>:contract-end`, `<caseId>:performance-report:<measureId>:<period>`. */
+/** `<caseId>:plf-meeting`, `<caseId>:contract-end`, `<caseId>:performance-report:<measureId>:<period>`, `<caseId>:payment-instalment:<instalmentId>`. */
 export function deadlineKey(ref: DeadlineRef): string {
+  if (ref.kind === 'payment-instalment') return `${ref.caseId}:${ref.kind}:${ref.instalmentId}`;
   return ref.kind === 'performance-report' ? `${ref.caseId}:${ref.kind}:${ref.measureId}:${ref.period}` : `${ref.caseId}:${ref.kind}`;
 }
 
 export function parseDeadlineKey(key: string): DeadlineRef | undefined {
+  const instalment = /^([\w-]+):payment-instalment:([\w-]+)$/.exec(key);
+  if (instalment) return { caseId: instalment[1], kind: 'payment-instalment', instalmentId: instalment[2] };
   const match = /^([\w-]+):(plf-meeting|contract-end|performance-report)(?::([^:]+):([^:]+))?$/.exec(key);
   if (!match) return undefined;
   const [, caseId, kind, measureId, period] = match;
@@ -38,6 +42,11 @@ export function deadlineStatus(state: CaseState, ref: DeadlineRef): 'open' | 'me
     case 'performance-report':
       if (state.reports.some((r) => r.measureId === ref.measureId && r.period === ref.period)) return 'met';
       return ended ? 'cancelled' : 'open';
+    case 'payment-instalment': {
+      const instalment = state.payments?.instalments.find((i) => i.id === ref.instalmentId);
+      if (!instalment) return 'cancelled';
+      return instalment.dueChecked || instalment.paidPence >= instalment.pence ? 'met' : 'open';
+    }
     case 'contract-end': {
       const rule = state.workflow.deadlines.find((d) => d.kind === 'contract-end');
       if (state.endedBy && rule?.metBy.includes(state.endedBy)) return 'met';

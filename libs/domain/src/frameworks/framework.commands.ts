@@ -17,6 +17,8 @@ export type SetCaseCommitment = {
   caseId: string;
   pence: Pence;
   reason: 'award' | 'variation' | 'termination';
+  /** The case's mechanism: an award draws first on the framework's pot for it. */
+  mechanism?: WorkflowSlot;
 };
 export type DrawOnReserve = { type: 'DrawOnReserve'; pence: Pence; reason: string; decisionRef: string; decidedOn: BusinessDate };
 export type SwitchPccGrantRounds = { type: 'SwitchPccGrantRounds'; open: boolean; reason: string };

@@ -5,6 +5,7 @@ import { DEFAULT_WORKFLOW_REFS } from '../workflows/workflow.registry';
 import type { FrameworkCommand } from './framework.commands';
 import type { FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
+
 import { decidePublish, evolvePublished, type FrameworkWorkflows } from './framework.workflows';
 import type { WorkflowRef } from '../cases/case.types';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
@@ -13,6 +14,8 @@ export interface FrameworkState extends FrameworkWorkflows {
   readonly definition: FrameworkDefinition | null;
   readonly reservePence: Pence;
   readonly committedPence: Pence;
+  /** What is left in each mechanism's pot. */
+  readonly potsPence: Readonly<Partial<Record<WorkflowSlot, Pence>>>;
   readonly committedByCase: Readonly<Record<string, Pence>>;
   readonly newGrantRoundsOpen: boolean;
   readonly grantRounds: Readonly<Record<string, { opensOn: string; closesOn: string }>>;
@@ -22,6 +25,7 @@ export const initialFrameworkState: FrameworkState = {
   definition: null,
   reservePence: 0,
   committedPence: 0,
+  potsPence: {},
   committedByCase: {},
   newGrantRoundsOpen: false,
   grantRounds: {},
@@ -31,7 +35,9 @@ export const initialFrameworkState: FrameworkState = {
 
 /** What may still be committed without touching the reserve. */
 export const availablePence = (state: FrameworkState): Pence =>
-  (state.definition?.totalBudgetPence ?? 0) - state.reservePence - state.committedPence;
+  (state.definition?.totalBudgetPence ?? 0) - state.reservePence - potsLeftPence(state) - state.committedPence;
+
+export const potsLeftPence = (state: FrameworkState): Pence => Object.values(state.potsPence).reduce((sum: number, pence) => sum + (pence ?? 0), 0);
 
 export function evolveFramework(state: FrameworkState, event: FrameworkEvent): FrameworkState {
   switch (event.type) {
@@ -41,6 +47,7 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
         ...state,
         definition: event.data,
         reservePence: event.data.reservePence,
+        potsPence: { ...(event.data.pots ?? {}) },
         committedPence: event.data.commitments.reduce((sum, c) => sum + c.valuePence, 0),
         committedByCase,
         newGrantRoundsOpen: event.data.pccGrant.newRoundsOpen,
@@ -50,10 +57,12 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
     case 'FundsCommitted':
     case 'FundsReleased': {
       const sign = event.type === 'FundsCommitted' ? 1 : -1;
+      const pot = event.type === 'FundsCommitted' ? event.data.fromPot : undefined;
       const held = (state.committedByCase[event.data.caseId] ?? 0) + sign * event.data.pence;
       return {
         ...state,
         committedPence: state.committedPence + sign * event.data.pence,
+        potsPence: pot ? { ...state.potsPence, [pot.mechanism]: (state.potsPence[pot.mechanism] ?? 0) - pot.pence } : state.potsPence,
         committedByCase: { ...state.committedByCase, [event.data.caseId]: held },
       };
     }
@@ -154,7 +163,9 @@ function decideCommitment(
     const pence = -change;
     return [{ type: 'FundsReleased', data: { caseId: command.caseId, pence, reason: command.reason, committedAfterPence: state.committedPence - pence } }];
   }
-  const available = availablePence(state);
+  const potLeft = command.mechanism ? (state.potsPence[command.mechanism] ?? 0) : 0;
+  const fromPot = Math.min(potLeft, change);
+  const available = availablePence(state) + fromPot;
   if (change > available) {
     throw new DomainError(
       'BUDGET_EXCEEDED',
@@ -172,7 +183,8 @@ function decideCommitment(
     );
   }
   if (command.reason === 'termination') throw new DomainError('INVALID_COMMITMENT', 'A termination cannot commit more funds');
-  return [{ type: 'FundsCommitted', data: { caseId: command.caseId, pence: change, reason: command.reason, committedAfterPence: state.committedPence + change } }];
+  const pot = fromPot > 0 && command.mechanism ? { fromPot: { mechanism: command.mechanism, pence: fromPot } } : {};
+  return [{ type: 'FundsCommitted', data: { caseId: command.caseId, pence: change, reason: command.reason, committedAfterPence: state.committedPence + change, ...pot } }];
 }
 
 export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, FrameworkState> = {

@@ -6,7 +6,7 @@ import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 export type FrameworkImported = { type: 'FrameworkImported'; data: FrameworkDefinition };
 export type FundsCommitted = {
   type: 'FundsCommitted';
-  data: { caseId: string; pence: Pence; reason: 'award' | 'variation'; committedAfterPence: Pence };
+  data: { caseId: string; pence: Pence; reason: 'award' | 'variation'; committedAfterPence: Pence; fromPot?: { mechanism: WorkflowSlot; pence: Pence } };
 };
 export type FundsReleased = {
   type: 'FundsReleased';

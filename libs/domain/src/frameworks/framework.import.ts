@@ -65,6 +65,14 @@ export function casesFromFramework(
   });
 }
 
+/**
+ * The one PLF case a locality holds in a year: the framework's PLF line for it, else the
+ * case id a plan request makes for it. A locality never has two.
+ */
+export function plfCaseIdOf(definition: FrameworkDefinition, locality: string): string {
+  return definition.commitments.find((c) => c.mechanism === 'plf' && c.locality === locality)?.caseId ?? `${definition.financialYear}-PLF-${locality}`;
+}
+
 /** A locality's PLF meeting deadline: its own where the framework sets one, else the framework's. */
 export function meetingDeadlineOf(definition: FrameworkDefinition, locality: string | null): string {
   return definition.localities.find((l) => l.slug === locality)?.plfMeetingDeadline ?? definition.plf.meetingDeadline;

@@ -144,17 +144,21 @@ export function readFrameworkImport(document: unknown, checksum: string): Framew
   commitments.push(...cLines);
 
   const reservePence = p.pence(doc.commissioningReservePence, 'commissioningReservePence');
-  if (totalBudgetPence - grandTotal - cTotal !== reservePence) {
+  const pots = readPots(p, doc.pots);
+  const potsTotal = Object.values(pots ?? {}).reduce((sum: number, pence) => sum + (pence ?? 0), 0);
+  if (totalBudgetPence - grandTotal - cTotal - potsTotal !== reservePence) {
     p.add(
       'commissioningReservePence',
       `budget ${formatPence(totalBudgetPence)} less commitments ${formatPence(grandTotal)} and allocations ${formatPence(cTotal)} ` +
-        `leaves ${formatPence(totalBudgetPence - grandTotal - cTotal)}, not ${formatPence(reservePence)}`,
+        (potsTotal ? `and pots ${formatPence(potsTotal)} ` : '') +
+        `leaves ${formatPence(totalBudgetPence - grandTotal - cTotal - potsTotal)}, not ${formatPence(reservePence)}`,
     );
   }
   const refs = commitments.map((c) => c.ref);
   refs.filter((ref, i) => refs.indexOf(ref) !== i).forEach((ref) => p.add('ref', `line ref "${ref}" appears more than once`));
 
   const reminderPolicies = readReminderPolicies(p, doc.reminderPolicies);
+  const payments = doc.payments === undefined ? undefined : { secondApprovalAbovePence: p.pence(p.object(doc.payments, 'payments').secondApprovalAbovePence, 'payments.secondApprovalAbovePence') };
   const choices = readWorkflowChoices(doc);
   p.list.push(...choices.problems);
   if (p.list.length > 0) {
@@ -181,13 +185,27 @@ export function readFrameworkImport(document: unknown, checksum: string): Framew
     pccGrant: { newRoundsOpen: grant.newRoundsOpen === true },
     commitments,
     ...(reminderPolicies ? { reminderPolicies } : {}),
+    ...(payments ? { payments } : {}),
     workflows: choices.workflows,
+    ...(pots ? { pots } : {}),
     checksum,
   };
   return { definition, workflowVersions: choices.versions };
 }
 
-const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'];
+/** Optional: `{ "pcc-grant": 5000000 }`, pence set aside per mechanism besides the reserve. */
+function readPots(p: Problems, raw: unknown): FrameworkDefinition['pots'] {
+  if (raw === undefined) return undefined;
+  const pots = p.object(raw, 'pots');
+  const slots = [...MECHANISMS, 'additional-allocation'];
+  for (const [slot, pence] of Object.entries(pots)) {
+    if (!slots.includes(slot as MechanismCode)) p.add(`pots.${slot}`, `must be one of ${slots.join(', ')}`);
+    p.pence(pence, `pots.${slot}`);
+  }
+  return pots as FrameworkDefinition['pots'];
+}
+
+const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'];
 
 /** Optional: `{ "plf-meeting": { "remindDaysBefore": [28, 14, 7, 1, 0], "escalate": true } }`. */
 function readReminderPolicies(p: Problems, raw: unknown): FrameworkDefinition['reminderPolicies'] {
@@ -229,7 +247,7 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
   const reachRaw = p.object(line.geographicalReach, `${at}.geographicalReach`);
   const reach: GeographicalReach = {
     asPrinted: (reachRaw.asPrinted ?? null) as string | null,
-    scope: (reachRaw.scope ?? 'llr') as GeographicalReach['scope'],
+    scope: (reachRaw.scope ?? 'area') as GeographicalReach['scope'],
     localities: p.array(reachRaw.localities ?? [], `${at}.geographicalReach.localities`).map(String),
     partial: reachRaw.partial === true,
   };

@@ -44,7 +44,8 @@ export interface Locality {
 
 export interface GeographicalReach {
   readonly asPrinted: string | null;
-  readonly scope: 'llr' | 'localities' | 'national';
+  /** area: the framework's whole area; 'llr' is the 2016/17 document's name for its area (Leicester, Leicestershire and Rutland). */
+  readonly scope: 'area' | 'llr' | 'localities' | 'national';
   readonly localities: readonly string[];
   readonly partial?: boolean;
 }
@@ -91,6 +92,10 @@ export interface FrameworkDefinition {
   readonly commitments: readonly Commitment[];
   /** Per deadline kind, the days before at which reminders go, overriding the workflows' own offsets. */
   readonly reminderPolicies?: Readonly<Record<string, { readonly remindDaysBefore: readonly number[]; readonly escalate?: boolean }>>;
+  /** Payments: above this a claim needs a second approval by a third person (default £10,000). */
+  readonly payments?: { readonly secondApprovalAbovePence: Pence };
+  /** Money set aside for a mechanism besides the reserve (e.g. new PCC grants): awards within it need no reserve draw. */
+  readonly pots?: Readonly<Partial<Record<WorkflowSlot, Pence>>>;
   /** Which workflow version new cases of each mechanism open under (a shipped one or one the framework publishes). */
   readonly workflows: Readonly<Record<WorkflowSlot, WorkflowRef>>;
   /** SHA-256 of the imported document, so importing the same file again is recognised. */

@@ -77,10 +77,22 @@ export function financialYearOf(date: BusinessDate): string {
 
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** Dates already worked out, by UTC hour: London's offset is whole hours and changes on the hour. */
+const byHour = new Map<number, BusinessDate>();
+const HOURS_KEPT = 100_000;
+
 /** The business date of an instant, in Europe/London. */
 export function businessDateOf(instant: Date): BusinessDate {
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  const known = byHour.get(hour);
+  if (known !== undefined) return known;
   const parts = londonDay
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  if (Number.isFinite(hour)) {
+    if (byHour.size >= HOURS_KEPT) byHour.clear();
+    byHour.set(hour, date);
+  }
+  return date;
 }

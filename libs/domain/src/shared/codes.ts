@@ -16,7 +16,7 @@ export type OpeningCommandType =
   | 'RequestCspPlan'
   | 'ReceiveGrantApplication';
 
-export type DeadlineKind = 'plf-meeting' | 'performance-report' | 'contract-end';
+export type DeadlineKind = 'plf-meeting' | 'performance-report' | 'contract-end' | 'payment-instalment';
 
 /** Which workflow version: what a framework names and a case records. */
 export interface WorkflowRef {

@@ -170,8 +170,10 @@ const CHECKS = {
   },
   approvalGiven: (command, state, params) => {
     const step = String(params.step);
+    const approval = state.workflow.steps.find((s) => s.id === step);
+    if (approval?.kind !== 'approval') throw new DomainError('UNKNOWN_STEP', `The case's workflow has no approval step "${step}"`);
     const value = command.type === 'AwardContract' ? command.contract.valuePence : caseValuePence(state);
-    const threshold = Number(params.thresholdPence);
+    const threshold = approval.thresholdPence;
     if (value <= threshold) return;
     if (stepRecord(state, step)?.decision !== 'approved') {
       throw new DomainError(
@@ -224,7 +226,7 @@ const SPECS: Record<keyof typeof CHECKS, Omit<GuardSpec, 'check'>> = {
   reviewDateAhead: on(['AgreeRemedialAction']),
   variedValuePositive: on(['VaryContract']),
   variedEndAfterStart: on(['VaryContract']),
-  approvalGiven: on(['AwardContract', 'CompleteCheckpoint', 'VaryContract'], { step: 'string', thresholdPence: 'pence' }),
+  approvalGiven: on(['AwardContract', 'CompleteCheckpoint', 'VaryContract'], { step: 'string' }),
   checkpointPassed: on(['AwardContract', 'CompleteCheckpoint', 'RecordApproval', 'DeclineGrant'], { step: 'string', outcome: 'string' }),
   awardAtMost: on(['AwardContract'], { pence: 'pence' }),
 };

@@ -36,7 +36,15 @@ export const COMMAND_EVENTS = {
   CompleteCheckpoint: ['CheckpointCompleted'],
   RecordApproval: ['ApprovalRecorded'],
   SendReminder: ['ReminderSent'],
-  RecordDeadlineMissed: ['DeadlineMissed'],
+  RecordDeadlineMissed: ['DeadlineMissed', 'InstalmentFellDue', 'InstalmentWithheld'],
+  SetPaymentSchedule: ['PaymentScheduleSet'],
+  ReprofilePaymentSchedule: ['PaymentScheduleReprofiled'],
+  RecordClaim: ['ClaimReceived'],
+  ApproveClaim: ['ClaimApproved'],
+  RejectClaim: ['ClaimRejected'],
+  RecordPayment: ['ClaimPaid'],
+  RecoverPayment: ['PaymentRecovered'],
+  RecordCheckpointMet: ['PaymentCheckpointMet', 'InstalmentReleased'],
   AttachDocument: ['DocumentAttached', 'DocumentSuperseded'],
   WithdrawDocument: ['DocumentWithdrawn'],
   PlaceLegalHold: ['LegalHoldPlaced'],
@@ -57,6 +65,8 @@ export const OPENING_COMMANDS: readonly CaseOpeningCommand['type'][] = [
 /** Decided on any case whatever its stage (reminders, the case's records); no workflow lists them. */
 export const SYSTEM_COMMANDS: readonly CaseCommandType[] = [
   'SendReminder', 'RecordDeadlineMissed', 'AttachDocument', 'WithdrawDocument', 'PlaceLegalHold', 'LiftLegalHold',
+  // Payments are decided on the contract's own history (libs/domain/src/payments), whatever its stage.
+  'SetPaymentSchedule', 'ReprofilePaymentSchedule', 'RecordClaim', 'ApproveClaim', 'RejectClaim', 'RecordPayment', 'RecoverPayment', 'RecordCheckpointMet',
 ];
 
 /** The events a workflow document may give a stage rule: all but those of the any-stage commands. */

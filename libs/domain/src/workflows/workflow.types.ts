@@ -57,7 +57,9 @@ export interface EventRule {
 export type DueRule =
   | { readonly kind: 'meeting-deadline' }
   | { readonly kind: 'measure-frequency' }
-  | { readonly kind: 'contract-end' };
+  | { readonly kind: 'contract-end' }
+  /** One deadline per instalment of the case's payment schedule, due on its due date. */
+  | { readonly kind: 'payment-schedule' };
 
 /** A deadline the case's events open and close; the reminder schedule derives from these. */
 export interface DeadlineRule {

@@ -1,3 +1,4 @@
+import { PAYMENT_EVENT_TYPES } from '../payments/payment.events';
 import type { CaseOpeningCommand } from '../cases/case.commands';
 import { DomainError } from '../shared/domain-error';
 import { isPence } from '../shared/money';
@@ -19,7 +20,12 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const PHASES = ['pre-award', 'contract', 'ended'];
 const FREQUENCIES = ['monthly', 'quarterly', 'six-monthly', 'annual'];
-const DEADLINE_DUE: Readonly<Record<string, string>> = { 'plf-meeting': 'meeting-deadline', 'performance-report': 'measure-frequency', 'contract-end': 'contract-end' };
+const DEADLINE_DUE: Readonly<Record<string, string>> = {
+  'plf-meeting': 'meeting-deadline',
+  'performance-report': 'measure-frequency',
+  'contract-end': 'contract-end',
+  'payment-instalment': 'payment-schedule',
+};
 const RECIPIENTS = ['csp', 'contract-manager', 'opcc-lead'];
 const KEYS = ['schema', 'id', 'version', 'title', 'mechanism', 'opensWith', 'stages', 'steps', 'commands', 'events', 'deadlines', 'settings'];
 
@@ -101,7 +107,8 @@ export function validateWorkflow(document: unknown): WorkflowProblem[] {
     if (!Array.isArray(r.from)) add(`${at}.from`, 'must be a list of stages ([] for the opening event)');
     checkTarget(r.to as StageTarget, `${at}.to`, stageRef, add);
   });
-  const produced = new Set(eventRules.map((r) => String(r.event)));
+  // Payment events are decided in any stage (no event rule places them) and may open or meet a deadline.
+  const produced = new Set([...eventRules.map((r) => String(r.event)), ...PAYMENT_EVENT_TYPES]);
 
   opensWith.forEach((c, i) => {
     const event = COMMAND_EVENTS[c as CaseOpeningCommand['type']]?.[0];

@@ -5,6 +5,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  MultiAppendOptions,
+  StreamAppend,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -89,6 +91,37 @@ export class SqlEventStore implements EventStore {
         throw translate(error, streamId, expected, prepared.map((event) => event.id));
       }
     }
+  }
+
+  /**
+   * Every stream's events through the careful path, in one transaction. Streams are locked in
+   * name order (the function's advisory lock), so two multi-appends cannot deadlock.
+   */
+  async appendToStreams(appends: readonly StreamAppend[], options: MultiAppendOptions = {}): Promise<AppendResult[]> {
+    const recordedAt = this.now().toISOString();
+    const prepared = appends.map((a, index) => ({ index, streamId: a.streamId, expected: a.expected, events: prepareEvents(a.streamId, a.events, recordedAt) }));
+    if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new InvalidEvent('streamId', 'each stream may appear once in a multi-stream append');
+    const ordered = [...prepared].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    const results: AppendResult[] = new Array(appends.length);
+    await this.db.transaction(async (tx) => {
+      for (const part of ordered) {
+        try {
+          const { rows } = await tx.query<{ result: AppendResult }>('select cl_append_to_stream($1, $2, $3::jsonb) as result', [
+            part.streamId,
+            expectedAsText(part.expected),
+            carefulPayload(part.events),
+          ]);
+          const r = rows[0].result;
+          results[part.index] = { nextRevision: Number(r.nextRevision), lastPosition: Number(r.lastPosition), duplicate: r.duplicate };
+        } catch (error) {
+          const raced = sqlState(error) === '23505' && constraintOf(error).includes('events_stream_revision_unique');
+          if (raced) throw new WrongExpectedRevision(part.streamId, part.expected, -1);
+          throw translate(error, part.streamId, part.expected, part.events.map((e) => e.id));
+        }
+        await options.afterStream?.(part.index);
+      }
+    });
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

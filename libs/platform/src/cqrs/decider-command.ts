@@ -67,17 +67,12 @@ export function checkExpectedRevision(loaded: Loaded<unknown>, streamId: string,
   }
 }
 
-/** Appends decided events at the revision they were decided on; ids are name-based under an Idempotency-Key. */
-export async function appendDecided(
-  store: EventStore,
-  streamId: string,
-  revision: number,
-  decided: readonly DomainEvent[],
-  context: CommandContext,
-): Promise<{ revision: number; events: StoredEvent[]; duplicate: boolean }> {
-  const newEvents: NewEvent[] = decided.map((event, index) => ({
+/** The decided events as the store takes them; ids are name-based under an Idempotency-Key. */
+export function newEventsFor(streamId: string, decided: readonly DomainEvent[], context: CommandContext, schemaVersion?: number): NewEvent[] {
+  return decided.map((event, index) => ({
     id: context.idempotencyKey ? nameBasedUuid(`${streamId}|${context.idempotencyKey}|${index}`) : randomUUID(),
     type: event.type,
+    ...(schemaVersion ? { schemaVersion } : {}),
     data: event.data,
     metadata: {
       actor: context.actor,
@@ -88,6 +83,18 @@ export async function appendDecided(
       ...(context.idempotencyKey && context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
     },
   }));
+}
+
+/** Appends decided events at the revision they were decided on. */
+export async function appendDecided(
+  store: EventStore,
+  streamId: string,
+  revision: number,
+  decided: readonly DomainEvent[],
+  context: CommandContext,
+  schemaVersion?: number,
+): Promise<{ revision: number; events: StoredEvent[]; duplicate: boolean }> {
+  const newEvents = newEventsFor(streamId, decided, context, schemaVersion);
   let result;
   try {
     result = await store.appendToStream(streamId, newEvents, { expected: revision === -1 ? 'no_stream' : revision });

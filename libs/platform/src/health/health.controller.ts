@@ -6,6 +6,7 @@ import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type ProjectionStatus, ProjectionsService } from '@app/projections';
 import { RedisStatus } from '../redis/redis-status';
+import { ReminderHealth, type UnschedulableDeadlineReport } from './reminder-health';
 
 export interface HealthReport {
   /** degraded (and HTTP 503): the database does not answer; commands are refused with 503 until it does. */
@@ -14,7 +15,9 @@ export interface HealthReport {
   readModels: SqlDatabase['kind'];
   database: 'up' | 'down';
   redis: 'up' | 'down';
-  reminders: 'running' | 'paused: Redis is down';
+  /** degraded: some deadlines cannot be scheduled (listed); the others are. */
+  reminders: 'running' | 'paused: Redis is down' | 'degraded';
+  unschedulableDeadlines: readonly UnschedulableDeadlineReport[];
   projections: ProjectionStatus[];
 }
 
@@ -27,6 +30,7 @@ export class HealthController {
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     private readonly redis: RedisStatus,
     @Optional() private readonly projections?: ProjectionsService,
+    @Optional() private readonly reminderHealth?: ReminderHealth,
   ) {}
 
   @Get()
@@ -40,12 +44,14 @@ export class HealthController {
         database: 'up',
         redis: 'down',
         reminders: 'paused: Redis is down',
-        projections: [{ projection: 'budget', version: 1, position: 58, lag: 0 }],
+        unschedulableDeadlines: [],
+        projections: [{ projection: 'budget', version: 2, position: 58, lag: 0, lagSeconds: 0 }],
       },
     },
   })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = this.redis.up;
+    const unschedulable = this.reminderHealth?.unschedulable() ?? [];
     const database = await this.db.ping();
     if (!database) response.status(503);
     return {
@@ -54,7 +60,8 @@ export class HealthController {
       readModels: this.db.kind,
       database: database ? 'up' : 'down',
       redis: up ? 'up' : 'down',
-      reminders: up ? 'running' : 'paused: Redis is down',
+      reminders: !up ? 'paused: Redis is down' : unschedulable.length > 0 ? 'degraded' : 'running',
+      unschedulableDeadlines: unschedulable.slice(0, 50),
       projections: database ? ((await this.projections?.runner.status().catch(() => undefined)) ?? []) : [],
     };
   }

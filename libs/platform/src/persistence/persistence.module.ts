@@ -3,6 +3,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { AppConfig } from '@app/config';
 import { migrate, PgDatabase, PgliteDatabase, SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore, KurrentDbEventStore, SqlEventStore } from '@app/event-store';
+import { sealingEventStore, SubjectKeys } from '@app/personal-data';
 
 /** Read models always live in PostgreSQL or PGlite, whichever event store is chosen. */
 async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
@@ -18,9 +19,13 @@ async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
   return db;
 }
 
+/** Whichever adapter keeps the log, personal fields reach it sealed under their subject's key. */
 async function openEventStore(config: AppConfig, db: SqlDatabase): Promise<EventStore> {
-  if (config.EVENT_STORE === 'kurrentdb') return KurrentDbEventStore.connect(config.KURRENTDB_URL as string);
-  return new SqlEventStore(db, { pollMs: config.POLL_INTERVAL_MS });
+  const store =
+    config.EVENT_STORE === 'kurrentdb'
+      ? await KurrentDbEventStore.connect(config.KURRENTDB_URL as string)
+      : new SqlEventStore(db, { pollMs: config.POLL_INTERVAL_MS });
+  return sealingEventStore(store, new SubjectKeys(db));
 }
 
 @Global()

@@ -5,6 +5,7 @@ import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-e
 import { canonicalPeriod, parsePeriod, reportDueOn, reportsExpectedSince } from '../outcomes/reporting-period';
 import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
 import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+import { applyInstalmentDeadlines } from './payment-deadlines';
 
 /** Appended by the reminders service onto the case stream when a deadline's day passes unmet. */
 export interface DeadlineMissedData {
@@ -24,7 +25,7 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  */
 export const deadlinesProjection: Projection<CaseDeadlinesDoc> = {
   name: 'deadlines',
-  version: 1,
+  version: 2,
   keysOf: (event) => {
     const caseId = caseIdOf(event);
     return caseId === null ? [] : [caseId];
@@ -35,7 +36,9 @@ export const deadlinesProjection: Projection<CaseDeadlinesDoc> = {
     const on = eventDate(event);
     const withFacts = withCaseFacts(opened, asCaseEvent(event));
     const rules = workflowOf(withFacts.workflow)?.deadlines ?? [];
-    return rules.reduce((current, rule) => applyRule(current, rule, event, on), withFacts);
+    // The report chain depends on the contract, its end and its own deadlines: unchanged, it stands as last reconciled.
+    const factsChanged = withFacts !== opened || !doc;
+    return rules.reduce((current, rule) => applyRule(current, rule, event, on, factsChanged), withFacts);
   },
 };
 
@@ -93,7 +96,8 @@ const update = (doc: CaseDeadlinesDoc, key: string, change: (d: Deadline) => Dea
 const add = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc =>
   doc.deadlines[deadline.key] ? doc : { ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } };
 
-function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate): CaseDeadlinesDoc {
+function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate, factsChanged: boolean): CaseDeadlinesDoc {
+  if (rule.due.kind === 'payment-schedule') return applyInstalmentDeadlines(doc, rule, asCaseEvent(event), on);
   let next = doc;
   const single = deadlineKey(doc.caseId, rule.kind);
   const e = asCaseEvent(event);
@@ -114,7 +118,9 @@ function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent
     const data = event.data as DeadlineMissedData;
     if (next.deadlines[data.deadlineKey]?.kind === rule.kind) next = update(next, data.deadlineKey, (d) => missed(d, data.missedOn ?? on));
   }
-  return rule.due.kind === 'measure-frequency' ? { ...next, deadlines: reconcileReports(next, rule, on) } : next;
+  // Reconciling is idempotent, so with nothing it reads changed by this event the result is the document as it is.
+  if (rule.due.kind !== 'measure-frequency' || (!factsChanged && next === doc)) return next;
+  return { ...next, deadlines: reconcileReports(next, rule, on) };
 }
 
 /** The reported period's deadline is met; a period reported out of turn is recorded as met where it would have been. */

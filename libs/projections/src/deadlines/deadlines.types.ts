@@ -26,6 +26,7 @@ export interface Deadline {
   readonly escalateTo: DeadlineRule['escalateTo'];
   readonly measureId?: string;
   readonly period?: string;
+  readonly instalmentId?: string;
   /** Earlier due dates, when an extension or a variation moved it. */
   readonly moves: ReadonlyArray<{ readonly from: BusinessDate; readonly to: BusinessDate; readonly on: BusinessDate; readonly reason: string }>;
 }
@@ -59,5 +60,7 @@ export interface CaseDeadlinesDoc {
     readonly measures: readonly TrackedMeasure[];
   } | null;
   readonly ended: boolean;
+  /** The payment schedule's instalments by id: their amounts and what is paid (a paid instalment's deadline is met). */
+  readonly instalments?: Readonly<Record<string, { readonly pence: number; readonly paidPence: number }>>;
   readonly deadlines: Readonly<Record<string, Deadline>>;
 }

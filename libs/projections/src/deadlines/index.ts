@@ -2,3 +2,4 @@ export * from './deadlines.types';
 export * from './deadlines.projection';
 export * from './deadline-rules';
 export * from './deadlines.queries';
+export * from './payment-deadlines';

@@ -1,4 +1,4 @@
-import { type BusinessDate, businessDateOf, type CaseEvent, isBusinessDate, nextStage, resolveWorkflow, type WorkflowDefinition, type WorkflowRef } from '@app/domain';
+import { type BusinessDate, businessDateOf, businessDateOfEvent, type CaseEvent, isBusinessDate, nextStage, resolveWorkflow, type WorkflowDefinition, type WorkflowRef } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 const CASE_STREAM = /^case-(.+)$/;
@@ -27,29 +27,7 @@ export function stageAfter(ref: WorkflowRef | WorkflowDefinition, current: strin
   return workflow ? nextStage(workflow, current, asCaseEvent(event)) : (current ?? 'unknown');
 }
 
-/** The field of each event's data that holds its business date. */
-const DATE_FIELD: Readonly<Record<string, string>> = {
-  ExistingCommitmentImported: 'importedOn',
-  AdditionalAllocationImported: 'importedOn',
-  ProposalRaised: 'raisedOn',
-  CspPlanRequested: 'requestedOn',
-  GrantApplicationReceived: 'receivedOn',
-  CspMeetingHeld: 'heldOn',
-  MeetingDeadlineExtended: 'extendedOn',
-  ProposalRejected: 'rejectedOn',
-  ProposalWithdrawn: 'withdrawnOn',
-  ContractAwarded: 'awardedOn',
-  PerformanceReported: 'reportedOn',
-  PerformanceMeasuresAgreed: 'agreedOn',
-  ContractVaried: 'variedOn',
-  ContractClosed: 'closedOn',
-  ContractTerminated: 'terminatedOn',
-  DeadlineMissed: 'missedOn',
-};
-
-/** The business date the event says it happened on; else the London date of when it occurred. */
 export function eventDate(event: StoredEvent): BusinessDate {
-  const field = DATE_FIELD[event.type];
-  const value = field ? (event.data as Record<string, unknown>)[field] : undefined;
+  const value = businessDateOfEvent(event);
   return isBusinessDate(value) ? value : businessDateOf(new Date(event.metadata.occurredAt));
 }

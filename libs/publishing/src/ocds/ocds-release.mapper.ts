@@ -65,7 +65,23 @@ export function releasesOf(published: PublishedCase, definition: FrameworkDefini
   return releases;
 }
 
+/**
+ * A payment the ledger recorded (ClaimPaid, from the payments' events on the case stream),
+ * read by its shape so that a ledger recording no payments publishes none.
+ */
+interface PaymentMade {
+  readonly claimId: string;
+  readonly pence: Pence;
+  readonly paidOn: BusinessDate;
+}
+const paymentOf = (event: { readonly type: string; readonly data: unknown }): PaymentMade | undefined => {
+  const data = event.data as Partial<PaymentMade> | null;
+  return event.type === 'ClaimPaid' && typeof data?.claimId === 'string' && typeof data.pence === 'number' && typeof data.paidOn === 'string' ? (data as PaymentMade) : undefined;
+};
+
 function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase, c: Context): Sections | undefined {
+  const payment = paymentOf(logged.event);
+  if (payment) return transaction(c, payment);
   const tender = { id: `${c.ocid}-tender`, title: state.profile.title, description: purposeOf(state) };
   const { event } = logged;
   switch (event.type) {
@@ -179,6 +195,23 @@ function implementation(c: Context, logged: LoggedCaseEvent, report: Reported, s
     description: `${report.actual} against a target of ${report.target}${measure ? ` ${measure.unit}` : ''}`,
   };
   return { tag: ['implementation'], body: { contracts: [{ ...contractRef(c), implementation: { milestones: [milestone] } }] } };
+}
+
+/** A payment is a transaction of the contract's implementation, from the buyer to the supplier. */
+function transaction(c: Context, payment: PaymentMade): Sections {
+  const supplier = recipientOf(c.published, c.definition, c.settings);
+  const item = {
+    id: `${c.ocid}-payment-${payment.claimId}`,
+    date: startOf(payment.paidOn),
+    value: value(payment.pence),
+    payer: { id: c.settings.funder.id, name: c.settings.funder.name },
+    ...(supplier ? { payee: supplier } : {}),
+  };
+  return {
+    tag: ['implementation'],
+    body: { contracts: [{ ...contractRef(c), implementation: { transactions: [item] } }] },
+    parties: supplier ? [{ ...supplier, roles: ['payee'] }] : [],
+  };
 }
 
 type Varied = Extract<LoggedCaseEvent['event'], { type: 'ContractVaried' }>['data'];

@@ -1,5 +1,5 @@
 import { type AsOf, asOfFilter, type AuditLog, walkLog } from '@app/audit';
-import { type CaseEvent, caseDecider, DomainError, type FrameworkDefinition, type FrameworkImported, frameworkStreamId, type OpenCase } from '@app/domain';
+import { type CaseEvent, caseDecider, DomainError, type FrameworkDefinition, type FrameworkImported, frameworkStreamId, type OpenCase, upcastCase } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 /** A case event as the publications see it: its id (release ids derive from it) and its two clocks. */
@@ -71,7 +71,8 @@ export async function readYear(log: AuditLog, financialYear: string, asOf?: AsOf
 function caseOf(stream: readonly StoredEvent[]): PublishedCase | undefined {
   const events = stream.map((stored) => ({
     id: stored.id,
-    event: { type: stored.type, data: stored.data } as CaseEvent,
+    // Read as the current version reads it: an older event is upcast first.
+    event: upcastCase(stored),
     occurredAt: stored.metadata.occurredAt,
     recordedAt: stored.metadata.recordedAt,
   }));

@@ -39,11 +39,14 @@ export class ReminderQueues {
   readonly notifications: Queue;
   /** Tells whether Redis answers now, without waiting (BullMQ's own clients wait through an outage). */
   private readonly probe: Redis;
+  /** For looking jobs up by id in the queues' keys; waits through an outage like BullMQ's clients. */
+  readonly redis: Redis;
 
   constructor(private readonly settings: ReminderSettings) {
     this.probe = new Redis(settings.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: reconnect });
     this.probe.on('error', () => undefined);
     const connection = redisOptions(settings.redisUrl);
+    this.redis = new Redis(settings.redisUrl, connection);
     const retry = { attempts: settings.retry.attempts, backoff: { type: 'exponential', delay: settings.retry.backoffMs } };
     // Completed moments are kept a while so a re-add of the same id is ignored, not re-run;
     // failed jobs are kept until someone looks (Bull Board at /admin/queues).
@@ -60,6 +63,7 @@ export class ReminderQueues {
     });
     this.onError(this.reminders, `Queue ${REMINDERS_QUEUE}`);
     this.onError(this.notifications, `Queue ${NOTIFICATIONS_QUEUE}`);
+    this.onError(this.redis, 'Redis');
   }
 
   /** A worker on one of the queues, with the shared connection, prefix and lock settings. */
@@ -123,6 +127,7 @@ export class ReminderQueues {
   async close(): Promise<void> {
     await Promise.all([this.reminders.close(), this.notifications.close()]);
     this.probe.disconnect();
+    this.redis.disconnect();
   }
 
   /** Removes every key of both queues (tests). */

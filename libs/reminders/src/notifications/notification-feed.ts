@@ -6,6 +6,9 @@ import type { ReminderQueues } from '../jobs/reminder-queues';
 export const FEED_CHECKPOINT = 'notifications';
 const NOTIFYING = new Set(['ReminderSent', 'DeadlineMissed']);
 
+/** Whether the feed notes this event type in the outbox (an instalment's due check appends others). */
+export const isNotifying = (type: string): boolean => NOTIFYING.has(type);
+
 /**
  * Email is driven by the log, not by the reminder job: this catch-up subscription notes
  * each ReminderSent and DeadlineMissed in the outbox (infra/migrations/004), in the same transaction as its

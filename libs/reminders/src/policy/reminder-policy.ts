@@ -19,7 +19,7 @@ export interface ReminderPolicy {
 
 export type ReminderPolicies = Readonly<Partial<Record<DeadlineKind, ReminderPolicy>>>;
 
-const KINDS: readonly DeadlineKind[] = ['plf-meeting', 'performance-report', 'contract-end'];
+const KINDS: readonly DeadlineKind[] = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'];
 
 /**
  * A framework document's optional `reminderPolicies`, e.g.

@@ -1,10 +1,13 @@
 import { sqlState, type SqlQueryable } from '@app/database';
 import { frameworkStreamId, parseDeadlineKey } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { type Deadline, findDeadlines } from '@app/projections/deadlines';
+import { DocumentTable, tableOf } from '@app/projections';
+import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection, findDeadlines } from '@app/projections/deadlines';
 import { type ReminderPolicies, reminderPoliciesOf } from '../policy/reminder-policy';
 
 const UNDEFINED_TABLE = '42P01';
+const CASE_STREAM = /^case-(.+)$/;
+const PAGE = 5_000;
 
 interface FrameworkFacts {
   readonly policies: ReminderPolicies;
@@ -27,6 +30,46 @@ export class DeadlineSource {
   /** Open deadlines; none while the read model has not been created yet (first start-up). */
   async open(): Promise<Deadline[]> {
     return (await this.query({ status: ['open'] })) ?? [];
+  }
+
+  /** How far into the log the deadlines table is (0 before its first batch). */
+  async position(): Promise<number> {
+    const { rows } = await this.db.query<{ position: string }>('select position from projection_checkpoints where projection = $1', [deadlinesProjection.name]);
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /**
+   * The cases with events after log position `since` up to `until` (both checkpoints of
+   * the deadlines table); undefined when there are more than `max` events to look at.
+   */
+  async casesChanged(since: number, until: number, max: number): Promise<string[] | undefined> {
+    const cases = new Set<string>();
+    let after = since;
+    for (let seen = 0; after !== until; ) {
+      const page = await this.store.readAll({ after, limit: PAGE });
+      if (page.length === 0) break;
+      for (const event of page) {
+        const caseId = CASE_STREAM.exec(event.streamId)?.[1];
+        if (caseId) cases.add(caseId);
+        after = event.globalPosition;
+        if (after === until) break;
+      }
+      seen += page.length;
+      if (seen > max) return undefined;
+    }
+    return [...cases];
+  }
+
+  /** Every deadline of these cases, whatever its status. */
+  async ofCases(caseIds: readonly string[]): Promise<Deadline[]> {
+    if (caseIds.length === 0) return [];
+    try {
+      const docs = await new DocumentTable(tableOf(deadlinesProjection.name)).load(this.db, caseIds);
+      return [...docs.values()].flatMap((doc) => deadlinesOf(doc as CaseDeadlinesDoc));
+    } catch (error) {
+      if (sqlState(error) === UNDEFINED_TABLE) return [];
+      throw error;
+    }
   }
 
   async find(deadlineKey: string): Promise<Deadline | undefined> {

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsBusinessDate } from '@app/platform';
 
 export const DEADLINE_STATUSES = ['open', 'met', 'met-late', 'missed', 'cancelled'] as const;
-export const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end'] as const;
+export const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'] as const;
 
 /** GET /deadlines filters: every one optional, each refused by name when malformed. */
 import { PageOffset, PageSize } from '../paging';

@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { callerOf, commandAtPath, Roles, RolesOfCommand } from '@app/auth';
 import { CaseService } from '@app/commissioning';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
-import { businessDateOf, DomainError } from '@app/domain';
+import { DocumentService, formatBytes } from '@app/documents';
+import { businessDateOf, documentKindsFor, DomainError } from '@app/domain';
 import { CaseIdPipe, Clock, ProblemDetailsFilter } from '@app/platform';
 import { findDeadlines } from '@app/projections/deadlines';
 import { loadOutcome, outcomeView } from '@app/projections/outcomes';
@@ -13,6 +14,7 @@ import { CaseCommands } from '../forms/case-commands';
 import { bodyOf } from '../forms/form-body';
 import { WebPage } from '../views/page';
 import { casePage } from './case-page.presenter';
+import { UPLOAD_PROBLEMS } from './document-pages.controller';
 import { planPage, planBody } from './plan-page.presenter';
 
 const problems = new ProblemDetailsFilter();
@@ -27,12 +29,21 @@ export class CasePagesController {
     private readonly page: WebPage,
     private readonly clock: Clock,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly documents: DocumentService,
   ) {}
 
   @Get(':caseId')
   @Roles('opcc-staff', 'csp:own-case', 'auditor', 'admin')
-  async show(@Param('caseId', CaseIdPipe) caseId: string, @Query('done') done: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.page.html(request, response, 'pages/case.njk', await this.caseData(caseId, request, { done: typeof done === 'string' ? done.slice(0, 200) : undefined }));
+  async show(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Query('done') done: unknown,
+    @Query('documentProblem') documentProblem: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const problem = UPLOAD_PROBLEMS.find((code) => code === documentProblem);
+    const extra = { done: typeof done === 'string' ? done.slice(0, 200) : undefined, documentProblem: problem };
+    return this.page.html(request, response, 'pages/case.njk', await this.caseData(caseId, request, extra), problem ? 400 : 200);
   }
 
   @Get(':caseId/plan')
@@ -90,6 +101,8 @@ export class CasePagesController {
       today,
       outcome: outcome ? outcomeView(outcome, today) : null,
       ...casePage(state, history, deadlines.items, caller),
+      documentKinds: caller.role === 'auditor' ? [] : documentKindsFor(caller.role),
+      documentMaxLabel: formatBytes(this.documents.settings.maxBytes),
       ...extra,
     };
   }

@@ -25,7 +25,7 @@ const sameToken = (sent: unknown, expected: string): boolean =>
   typeof sent === 'string' && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 
 /** The routes that take a file (multipart/form-data); every other state-changing request is a urlencoded form. */
-const UPLOAD_ROUTES = /^\/app\/framework\/import(\/confirm)?$/;
+const UPLOAD_ROUTES = /^\/app\/(?:framework\/import(?:\/confirm)?|cases\/[\w-]+\/documents)$/;
 
 /** The form's _csrf must be the session's token: refused (403) otherwise. */
 export function checkFormToken(body: unknown, session: WebSession): void {

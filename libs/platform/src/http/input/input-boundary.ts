@@ -5,13 +5,13 @@ import { INPUT_LIMITS } from './input-limits';
 import { invalid } from './input-refused';
 import { checkJsonBytes } from './json-text';
 import { refusalInJson } from './json-value';
-import { refusalInHeaders, refusalInQuery } from './request-lines';
+import { refusalInHeaders, refusalInPath, refusalInQuery } from './request-lines';
 
 type Middleware = (request: Request, response: Response, next: NextFunction) => void;
 
 /**
  * The input boundary, in the order a request meets it:
- * 1. `requestLineBoundary`: headers the API reads, and the query string;
+ * 1. `requestLineBoundary`: headers the API reads, the path and the query string;
  * 2. the JSON body parser with `jsonBodyOptions`: application/json only, UTF-8, bounded in
  *    size and depth before it is parsed;
  * 3. `jsonBodyBoundary`: the parsed value (keys, text, numbers);
@@ -21,7 +21,7 @@ type Middleware = (request: Request, response: Response, next: NextFunction) => 
  */
 export function requestLineBoundary(): Middleware {
   return (request, _response, next) => {
-    const found = refusalInHeaders(request.headers) ?? refusalInQuery(request.originalUrl);
+    const found = refusalInHeaders(request.headers) ?? refusalInPath(request.originalUrl) ?? refusalInQuery(request.originalUrl);
     next(found ? invalid(found.field, found.reason) : undefined);
   };
 }

@@ -34,3 +34,16 @@ export function refusalInQuery(url: string): FieldError | undefined {
   }
   return undefined;
 }
+
+/** The path must decode (`%ud800` does not) to printable text: a route parameter can name no field otherwise. */
+export function refusalInPath(url: string): FieldError | undefined {
+  const path = url.split('?')[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return { field: '(path)', reason: 'is not valid percent-encoded UTF-8' };
+  }
+  if (CONTROL_CHARACTER.test(decoded)) return { field: '(path)', reason: 'must not contain control characters' };
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import type { BusinessDate } from '../shared/business-date';
+import type { Pence } from '../shared/money';
+import type { InstalmentCondition, InstalmentPlan, WithholdingReason } from './payment.types';
+
+type E<Type extends string, Data> = { type: Type; data: Data };
+
+export type PaymentScheduleSet = E<'PaymentScheduleSet', { instalments: InstalmentPlan[]; totalPence: Pence; setBy: string; setOn: BusinessDate }>;
+/** The whole schedule after re-profiling; instalments with a claim on them are carried over unchanged. */
+export type PaymentScheduleReprofiled = E<
+  'PaymentScheduleReprofiled',
+  { instalments: InstalmentPlan[]; totalPence: Pence; cause: 'variation' | 'decision'; reason: string; reprofiledBy: string | null; reprofiledOn: BusinessDate }
+>;
+export type ClaimReceived = E<
+  'ClaimReceived',
+  { claimId: string; instalmentId: string; pence: Pence; evidenceRef: string; recordedBy: string; receivedOn: BusinessDate }
+>;
+export type ClaimApproved = E<
+  'ClaimApproved',
+  { claimId: string; instalmentId: string; approvedBy: string; approvedOn: BusinessDate; approval: number; approvalsRequired: number }
+>;
+export type ClaimRejected = E<'ClaimRejected', { claimId: string; instalmentId: string; reason: string; rejectedBy: string; rejectedOn: BusinessDate }>;
+export type ClaimPaid = E<
+  'ClaimPaid',
+  { claimId: string; instalmentId: string; pence: Pence; paymentRef: string; paidOn: BusinessDate; recordedBy: string }
+>;
+/** The due check found the instalment's condition met: it may be paid. */
+export type InstalmentFellDue = E<'InstalmentFellDue', { instalmentId: string; dueOn: BusinessDate; fellDueOn: BusinessDate }>;
+export type InstalmentWithheld = E<
+  'InstalmentWithheld',
+  { instalmentId: string; reason: WithholdingReason; condition: InstalmentCondition; dueOn: BusinessDate; withheldOn: BusinessDate }
+>;
+export type InstalmentReleased = E<'InstalmentReleased', { instalmentId: string; reason: WithholdingReason; releasedOn: BusinessDate }>;
+export type PaymentRecovered = E<
+  'PaymentRecovered',
+  { instalmentId: string; pence: Pence; reason: string; decidedBy: string; decidedOn: BusinessDate }
+>;
+export type PaymentCheckpointMet = E<'PaymentCheckpointMet', { checkpoint: string; evidenceRef: string; recordedBy: string; metOn: BusinessDate }>;
+
+export type PaymentEvent =
+  | PaymentScheduleSet
+  | PaymentScheduleReprofiled
+  | ClaimReceived
+  | ClaimApproved
+  | ClaimRejected
+  | ClaimPaid
+  | InstalmentFellDue
+  | InstalmentWithheld
+  | InstalmentReleased
+  | PaymentRecovered
+  | PaymentCheckpointMet;
+
+export type PaymentEventType = PaymentEvent['type'];
+
+export const PAYMENT_EVENT_TYPES: ReadonlySet<string> = new Set<PaymentEventType>([
+  'PaymentScheduleSet',
+  'PaymentScheduleReprofiled',
+  'ClaimReceived',
+  'ClaimApproved',
+  'ClaimRejected',
+  'ClaimPaid',
+  'InstalmentFellDue',
+  'InstalmentWithheld',
+  'InstalmentReleased',
+  'PaymentRecovered',
+  'PaymentCheckpointMet',
+]);
+
+export const isPaymentEvent = (event: { type: string }): event is PaymentEvent => PAYMENT_EVENT_TYPES.has(event.type);

@@ -1,0 +1,3 @@
+export * from './actuals.projection';
+export * from './actuals.view';
+export * from './actuals.queries';
