@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { AUDIT_LOG, readAnchor, SealKey, SealStore, sealLog, verifyLog, writeAnchor } from '@app/audit';
 import { AppConfig, loadConfig } from '@app/config';
+import { DocumentBlobs } from '@app/documents';
 import { caseStreamId } from '@app/domain';
 import { chainHash, contentHash } from '@app/event-store';
 import { VerifyCommand } from '../../apps/cli/src/verify.command';
@@ -23,6 +24,7 @@ async function runVerifyCommand(
       VerifyCommand,
       { provide: AUDIT_LOG, useValue: ledger.log },
       { provide: SealStore, useValue: seals },
+      { provide: DocumentBlobs, useValue: new DocumentBlobs(ledger.db) },
       { provide: AppConfig, useValue: loadConfig({ DATA_DIR: dataDir }) },
     ],
   }).compile();

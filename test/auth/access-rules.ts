@@ -19,6 +19,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'POST /frameworks/{year}/reserve-draws': ['admin'],
   'POST /frameworks/{year}/pcc-grant-rounds/switch': ['opcc-staff', 'admin'],
   'POST /frameworks/{year}/pcc-grant-rounds': ['opcc-staff', 'admin'],
+  'POST /frameworks/{year}/workflow-versions': ['opcc-staff', 'admin'],
   'GET /frameworks/{year}': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/commitments': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/budget': ['opcc-staff', 'auditor', 'admin'],
@@ -39,6 +40,8 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
     ].map((command) => [`POST /cases/{caseId}/${command}`, ['opcc-staff', 'admin'] as const]),
   ),
 
+  'POST /cases/{caseId}/checkpoints/{step}': ['opcc-staff', 'admin'],
+  'POST /cases/{caseId}/approvals/{step}': ['opcc-staff', 'admin'],
   'POST /cases/{caseId}/documents': ['opcc-staff', 'csp:own-case', 'admin'],
   'GET /cases/{caseId}/documents': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
   'GET /cases/{caseId}/documents/{documentId}': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
@@ -137,7 +140,7 @@ export function bodyFor(route: string): object {
 
 /** The concrete URL the matrix calls for a route: Blaby's case, 2016-17, and Blaby as a list's locality. */
 export function urlFor(route: string, rule: 'public' | readonly Grant[]): string {
-  const path = route.split(' ')[1].replace('{caseId}', BLABY).replace('{year}', '2016-17').replace('{documentId}', '00000000-0000-4000-8000-000000000000').replace('{claimId}', 'c1');
+  const path = route.split(' ')[1].replace('{caseId}', BLABY).replace('{year}', '2016-17').replace('{documentId}', '00000000-0000-4000-8000-000000000000').replace('{claimId}', 'c1').replace('{step}', 'due-diligence');
   if (rule !== 'public' && rule.includes('csp:own-locality')) return `${path}?locality=blaby`;
   if (path.startsWith('/audit/cases/') || path.startsWith('/audit/frameworks/')) return `${path}?asOf=2016-03-01`;
   if (path.startsWith('/publish/') || path.startsWith('/open-data/')) return `${path}?financialYear=2016-17`;

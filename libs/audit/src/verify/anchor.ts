@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Finding } from './finding';
 
 /**
@@ -30,6 +31,7 @@ export function anchorIfAny(path: string): Anchor | undefined {
 }
 
 export function writeAnchor(path: string, anchor: Anchor): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(anchor, null, 2)}\n`, { mode: 0o644 });
 }
 

@@ -130,8 +130,11 @@ export class ReminderQueues {
     this.redis.disconnect();
   }
 
-  /** Removes every key of both queues (tests). */
+  /** Removes every key of both queues, the schedule's own position beside them included, as an emptied Redis would (tests, simulation). */
   async obliterate(): Promise<void> {
     await Promise.all([this.reminders.obliterate({ force: true }), this.notifications.obliterate({ force: true })]);
+    const queues = [this.reminders, this.notifications];
+    const own = (await Promise.all(queues.map((q) => this.redis.keys(q.toKey('*'))))).flat();
+    if (own.length > 0) await this.redis.del(...own);
   }
 }
