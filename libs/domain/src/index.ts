@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/money';
+export * from './shared/keyed-amounts';
 export * from './shared/business-date';
 export * from './frameworks/framework.types';
 export * from './frameworks/framework.events';

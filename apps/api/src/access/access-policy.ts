@@ -85,8 +85,8 @@ export class AccessPolicy {
       this.logger.error(`${request.method} ${pathOf(request)} grants csp:own-case but has no :caseId`);
       throw this.refuse(request, principal, 'this route cannot be scoped to a locality');
     }
-    const found = await this.cases.get(caseId);
-    if (found.profile.locality !== principal.locality) {
+    const profile = await this.cases.profileOf(caseId);
+    if (profile.locality !== principal.locality) {
       throw this.refuse(request, principal, `case ${caseId} is not a case of your locality (${principal.locality})`);
     }
   }
