@@ -171,7 +171,7 @@ export const CASE_FORMS: Readonly<Record<PersonCaseCommand, CaseForm>> = {
   CloseContract: { title: 'Close the contract', button: 'Close contract', fields: [notes, on] },
   TerminateContract: { title: 'Terminate the contract early', button: 'Terminate', fields: [reason(), on], warning: true },
   // The generic steps: the step (and its outcomes) come from the case's workflow, named in the path.
-  CompleteCheckpoint: { title: 'Complete this step', button: 'Record outcome', fields: [{ name: 'outcome', label: 'Outcome', kind: 'text' }, notes, on] },
+  CompleteCheckpoint: { title: 'Complete this step', button: 'Record outcome', fields: [{ name: 'outcome', label: 'Outcome', kind: 'select' }, notes, on] },
   RecordApproval: {
     title: 'Decide this approval',
     button: 'Record decision',
