@@ -27,6 +27,7 @@ export * from './frameworks/framework.import';
 export * from './frameworks/framework.publication';
 export * from './cases/deadline';
 export * from './cases/case.upcast';
+export * from './cases/plan-allocation';
 export * from './records/document.types';
 export * from './records/records.events';
 export * from './records/records.commands';

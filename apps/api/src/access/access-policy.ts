@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type AccessRule, type Caller, commandAtPath, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
+import { type AccessRule, type Caller, commandForPath, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
 import { CaseService } from '@app/commissioning';
 import { webSessionOf } from '../web/sessions/web-session';
 import { forbidden, keysUnavailable, signInNeeded, unauthenticated } from './access-refusals';
@@ -46,8 +46,10 @@ export class AccessPolicy {
 
   /** The grants of the case command a route parameter names; a name that is no command is refused. */
   private grantsOfCommand(request: Request, principal: Principal, param: string): readonly Grant[] {
-    const named = request.params?.[param];
-    const access = typeof named === 'string' ? commandAtPath(named) : undefined;
+    // A wildcard parameter (checkpoints/due-diligence, payments/claims/c-1/approval) arrives as its segments.
+    const raw: unknown = request.params?.[param];
+    const named = Array.isArray(raw) ? raw.join('/') : raw;
+    const access = typeof named === 'string' ? commandForPath(named) : undefined;
     if (!access) throw this.refuse(request, principal, `"${String(named)}" is not a command a person gives on a case`);
     return access.grants;
   }

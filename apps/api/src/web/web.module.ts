@@ -15,6 +15,7 @@ import { CasePagesController } from './pages/case-pages.controller';
 import { FrameworkPagesController } from './pages/framework-pages.controller';
 import { DocumentPagesController } from './pages/document-pages.controller';
 import { HomeController } from './pages/home.controller';
+import { NewCasePagesController } from './pages/new-case-pages.controller';
 import { ReadPagesController } from './pages/read-pages.controller';
 import { OidcSignIn } from './sessions/oidc-sign-in';
 import { SessionMiddleware } from './sessions/session.middleware';
@@ -33,8 +34,8 @@ const FORM_LIMIT = '256kb';
  */
 @Module({
   imports: [AccessModule, CommissioningModule, DocumentsModule],
-  // Documents before the case pages: their :caseId/:action route would otherwise take /documents.
-  controllers: [SignInController, HomeController, DocumentPagesController, CasePagesController, FrameworkPagesController, ReadPagesController],
+  // Documents and new cases before the case pages: their :caseId routes would otherwise take /documents and /new.
+  controllers: [SignInController, HomeController, DocumentPagesController, NewCasePagesController, CasePagesController, FrameworkPagesController, ReadPagesController],
   providers: [DocumentUploadInterceptor, WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery],
   exports: [WebProblemFilter],
 })
