@@ -51,7 +51,7 @@ export async function awardYear(db: SqlQueryable, years: number, awarded: number
   const waiting: string[] = [];
   for (let i = 0; i < awarded + ready; i++) {
     const raisedOn = addDays(on('2016-04-01'), i % 150);
-    const input = { financialYear: fy, title: `Service ${i}`, theme: definition.themes[i % definition.themes.length].code, primaryPriorities: [definition.strategicPriorities[0].code] };
+    const input = { financialYear: fy, caseId: `${fy}-bench-${i}`, title: `Service ${i}`, theme: definition.themes[i % definition.themes.length].code, primaryPriorities: [definition.strategicPriorities[0].code] };
     const opening = raiseProposal(framework, { ...input, mechanism: 'direct', estimatedValuePence: 100_000 }, raisedOn);
     const caseId = opening.profile.caseId;
     await cases.open(caseId, opening, context(raisedOn));

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type AccessRule, type Caller, commandForPath, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
+import { type AccessRule, type Caller, commandForPath, type Grant, grantsOfRule, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
 import { CaseService } from '@app/commissioning';
+import { AppConfig } from '@app/config';
 import { webSessionOf } from '../web/sessions/web-session';
 import { forbidden, keysUnavailable, signInNeeded, unauthenticated } from './access-refusals';
 
@@ -20,13 +21,14 @@ export class AccessPolicy {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly cases: CaseService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Admits the request (recording the caller on it) or throws 401/403/503. No rule at all: refused. */
   async admit(request: Request, response: Response, rule: AccessRule | undefined): Promise<void> {
     if (rule && 'public' in rule) return;
     const principal = await this.authenticate(request, response);
-    const grants = rule && 'commandAtParam' in rule ? this.grantsOfCommand(request, principal, rule.commandAtParam) : rule?.grants;
+    const grants = rule && 'commandAtParam' in rule ? this.grantsOfCommand(request, principal, rule.commandAtParam) : rule && grantsOfRule(rule, this.config);
     if (!grants) {
       // A programming error, not the caller's: say so loudly, and still refuse.
       this.logger.error(`${request.method} ${pathOf(request)} declares no access rule (@Roles or @Public): refused to everyone`);

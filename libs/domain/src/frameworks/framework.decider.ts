@@ -7,6 +7,7 @@ import type { FrameworkCommand } from './framework.commands';
 import type { FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 
+import { amendedDefinition, decideAmendment } from './framework.amendments';
 import { decidePublish, evolvePublished, type FrameworkWorkflows } from './framework.workflows';
 import type { WorkflowRef } from '../cases/case.types';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
@@ -79,6 +80,15 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
       };
     case 'WorkflowVersionPublished':
       return { ...state, ...evolvePublished(state, event.data.workflow, event.data.assignedTo) };
+    case 'FrameworkBudgetChanged':
+    case 'BoardAdded':
+    case 'LocalityAdded':
+    case 'LocalitiesMerged':
+    case 'StrategicPriorityAdded': {
+      if (!state.definition) return state;
+      const reservePence = event.type === 'FrameworkBudgetChanged' ? event.data.reservePence : state.reservePence;
+      return { ...state, definition: amendedDefinition(state.definition, event), reservePence };
+    }
     default:
       return assertNever(event);
   }
@@ -128,6 +138,12 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
       ];
     case 'PublishWorkflowVersion':
       return decidePublish(command, state);
+    case 'ChangeBudget':
+    case 'AddBoard':
+    case 'AddLocality':
+    case 'MergeLocalities':
+    case 'AddStrategicPriority':
+      return decideAmendment(command, state, definition);
     default:
       return assertNever(command);
   }

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
+import { callerOf, frameworkGrants, FrameworkRoles, type Grant, Roles } from '@app/auth';
+import { AppConfig } from '@app/config';
 import { documentChecksum, FrameworkService, ImportFrameworkDocument, type ImportReport } from '@app/commissioning';
 import { DomainError, formatPence, readFrameworkImport, sumPence } from '@app/domain';
 import { AcceptsBody, Clock, ProblemDetailsFilter } from '@app/platform';
@@ -56,6 +57,7 @@ export class FrameworkPagesController {
     private readonly bus: CommandBus,
     private readonly page: WebPage,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -63,21 +65,22 @@ export class FrameworkPagesController {
   async show(@Query('year') year: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const years = await this.budget.years();
     const chosen = typeof year === 'string' && years.includes(year) ? year : years[0];
-    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years });
+    const mayImport = frameworkGrants(this.config, 'set-up').includes(callerOf(request)?.role as Grant);
+    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years, mayImport });
     const state = await this.frameworks.load(chosen);
     const commitments = (state.definition?.commitments ?? []).map(presentCommitment);
-    return this.page.html(request, response, 'pages/framework.njk', { title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments });
+    return this.page.html(request, response, 'pages/framework.njk', { title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments, mayImport });
   }
 
   @Get('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   importForm(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.page.html(request, response, 'pages/framework-import.njk', { title: 'Import a framework document' });
   }
 
   /** Step 1: the uploaded document checked as the import would check it, and its figures shown; nothing appended. */
   @Post('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @AcceptsBody('multipart/form-data')
   @UseInterceptors(FileInterceptor('document', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } }))
   preview(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -96,7 +99,7 @@ export class FrameworkPagesController {
 
   /** Step 2: the same document, confirmed, imported by the API's ImportFrameworkDocument command. */
   @Post('import/confirm')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @AcceptsBody('multipart/form-data')
   // The document comes back as a form field of the preview, so it is multipart too: a form's urlencoded body is kept small.
   @UseInterceptors(FileInterceptor('none', { limits: { fieldSize: UPLOAD_LIMIT_BYTES, files: 0, fields: 5 } }))
