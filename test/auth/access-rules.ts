@@ -4,6 +4,7 @@ import { actingAs } from '@test/support/tokens';
 
 const PUBLICATIONS = [
   '360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json',
+  'transparency/spend.csv', 'transparency/spend.json',
 ];
 
 /**

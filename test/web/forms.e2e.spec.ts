@@ -79,16 +79,22 @@ describe('the web app’s forms with JavaScript off: a new case, and a claim pai
     await context.close();
   });
 
-  it("a second PLF plan request for a locality is refused, naming the locality's case", async () => {
+  it("a second PLF plan request for a locality is refused against the case id, naming the locality's case, appending nothing", async () => {
     const { page, context } = await withoutScript();
     await signIn(page, 'opcc-staff', 'officer.one');
     await page.goto('/app/cases/new/plf-plan-request');
     await page.selectOption('#field-locality', 'blaby');
     await page.fill('#field-title', 'Blaby PLF again');
+    await page.fill('#field-caseId', '2016-17-blaby-again');
+    const before = await events('2016-17-B51');
     await page.click('button:has-text("Request plan")');
     await page.locator('.govuk-error-summary').waitFor();
     expect(await page.textContent('.govuk-error-summary')).toContain('2016-17-B51');
+    expect(await page.locator('.govuk-error-summary a[href="#field-caseId"]').count()).toBe(1);
+    expect(await page.locator('#field-caseId').count()).toBe(1);
     expect(await page.inputValue('#field-title')).toBe('Blaby PLF again');
+    expect(await events('2016-17-B51')).toBe(before);
+    await check(page, 'new-case-plf-refused');
     await context.close();
   });
 

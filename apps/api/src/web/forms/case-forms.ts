@@ -45,16 +45,20 @@ const CONDITIONS = [
 /** Rows a schedule form offers; a schedule with more instalments is set through the API. */
 export const INSTALMENT_ROWS = 4;
 
-/** An instalment's fields at a list position (instalments.0.id …). */
-export const instalmentFields = (prefix: string): FormField[] => [
-  { name: `${prefix}.id`, label: 'Instalment id', kind: 'text', hint: 'For example 2016-Q1' },
-  { name: `${prefix}.dueOn`, label: 'Due on', kind: 'date' },
-  { name: `${prefix}.pence`, label: 'Amount', kind: 'money', hint: 'In pounds, for example 5,300.00' },
-  { name: `${prefix}.condition.kind`, label: 'Paid once', kind: 'select', options: CONDITIONS },
-  { name: `${prefix}.condition.period`, label: 'Reporting period (for a performance report)', kind: 'text', optional: true, hint: 'For example 2016-Q1' },
-  { name: `${prefix}.condition.name`, label: 'Checkpoint (for a checkpoint)', kind: 'text', optional: true, hint: 'For example service-mobilised' },
-];
-const instalmentRows = (): FormField[] => Array.from({ length: INSTALMENT_ROWS }, (_, row) => instalmentFields(`instalments.${row}`)).flat();
+/** An instalment's fields at a list position (instalments.0.id …), each label naming its row. */
+export const instalmentFields = (row: number): FormField[] => {
+  const prefix = `instalments.${row}`;
+  const label = (text: string) => `Instalment ${row + 1}: ${text}`;
+  return [
+    { name: `${prefix}.id`, label: label('id'), kind: 'text', hint: row === 0 ? 'For example 2016-Q1; leave a row blank to leave it out' : undefined },
+    { name: `${prefix}.dueOn`, label: label('due on'), kind: 'date' },
+    { name: `${prefix}.pence`, label: label('amount'), kind: 'money', hint: row === 0 ? 'In pounds, for example 5,300.00' : undefined },
+    { name: `${prefix}.condition.kind`, label: label('paid once'), kind: 'select', options: CONDITIONS },
+    { name: `${prefix}.condition.period`, label: label('reporting period, for a performance report'), kind: 'text', optional: true },
+    { name: `${prefix}.condition.name`, label: label('checkpoint, for a checkpoint'), kind: 'text', optional: true },
+  ];
+};
+const instalmentRows = (): FormField[] => Array.from({ length: INSTALMENT_ROWS }, (_, row) => instalmentFields(row)).flat();
 const instalmentId: FormField = { name: 'instalmentId', label: 'Instalment', kind: 'select' };
 const amount = (label: string): FormField => ({ name: 'pence', label, kind: 'money', hint: 'In pounds, for example 5,300.00' });
 

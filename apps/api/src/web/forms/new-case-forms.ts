@@ -18,6 +18,7 @@ const yearField = (years: readonly string[]): FormField => ({ name: 'financialYe
 const localities = (framework: FrameworkDefinition | undefined) => (framework?.localities ?? []).map((l) => ({ value: l.slug, text: l.name }));
 const title: FormField = { name: 'title', label: 'Title', kind: 'text' };
 const on: FormField = { name: 'on', label: 'Date', kind: 'date', hint: 'The business date this happened, for example 3 5 2016' };
+const caseId: FormField = { name: 'caseId', label: 'Case id', kind: 'text', optional: true, hint: 'Leave blank and one is made' };
 const priorities: FormField = { name: 'primaryPriorities', label: 'Primary strategic priorities', kind: 'lines', optional: true, hint: 'One code per line, for example SP7' };
 
 /**
@@ -44,6 +45,7 @@ export const NEW_CASE_FORMS: Readonly<Record<NewCaseKind, NewCaseForm>> = {
       { name: 'theme', label: 'Theme', kind: 'select', optional: true, options: optionsOf((framework?.themes ?? []).map((t) => ({ value: t.code, text: t.name })), 'None chosen') },
       priorities,
       { name: 'locality', label: 'Locality', kind: 'select', optional: true, options: optionsOf(localities(framework), 'Not tied to one locality') },
+      caseId,
       on,
     ],
   },
@@ -56,6 +58,7 @@ export const NEW_CASE_FORMS: Readonly<Record<NewCaseKind, NewCaseForm>> = {
       yearField(years),
       { name: 'locality', label: 'Community Safety Partnership', kind: 'select', options: optionsOf(localities(framework), 'Choose a locality') },
       title,
+      caseId,
       on,
     ],
   },
@@ -73,6 +76,7 @@ export const NEW_CASE_FORMS: Readonly<Record<NewCaseKind, NewCaseForm>> = {
       { name: 'locality', label: 'Locality', kind: 'select', optional: true, options: optionsOf(localities(framework), 'Not tied to one locality') },
       { name: 'contact.name', label: 'Contact name', kind: 'text', optional: true },
       { name: 'contact.email', label: 'Contact email', kind: 'text', optional: true },
+      caseId,
       on,
     ],
   },
