@@ -29,6 +29,12 @@ export class AppConfig {
   @IsString()
   readonly DATA_DIR: string = './data';
 
+  /** Free space (MB) the embedded store keeps in hand on DATA_DIR's disk: below it, commands are refused with 503 instead of filling the disk. */
+  @Transform(intOr(64))
+  @IsInt()
+  @Min(0)
+  readonly DATA_DIR_MIN_FREE_MB: number = 64;
+
   /** PostgreSQL server for events and read models; unset: embedded PGlite under DATA_DIR. */
   @Transform(trimmed)
   @IsOptional()
@@ -283,6 +289,7 @@ export class AppConfig {
 export const CONFIG_KEYS = [
   'PORT',
   'DATA_DIR',
+  'DATA_DIR_MIN_FREE_MB',
   'DATABASE_URL',
   'EVENT_STORE',
   'KURRENTDB_URL',
