@@ -24,6 +24,7 @@ export * from './workflows/open-commands';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
 export * from './frameworks/framework.publication';
+export * from './frameworks/framework.schema';
 export * from './cases/deadline';
 export * from './cases/case.upcast';
 export * from './records/document.types';
