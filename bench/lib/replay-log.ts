@@ -74,7 +74,7 @@ function measures(prefix: string): Measure[] {
 export async function generateLog(db: SqlQueryable, target: number, onProgress: (done: number) => void, casesPerYear = 400): Promise<GeneratedLog> {
   const memory = new MemoryEventStore();
   const cases = new CaseService(memory);
-  const frameworks = new FrameworkService(memory, cases);
+  const frameworks = new FrameworkService(memory);
   const rand = random(target);
   let written = 0;
   let opened = 0;

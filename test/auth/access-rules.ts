@@ -1,5 +1,5 @@
 import type { Grant } from '@app/auth';
-import { seed201617 } from '@test/support/seed';
+import { seed201718 } from '@test/support/seed';
 import { actingAs } from '@test/support/tokens';
 
 const PUBLICATIONS = [
@@ -16,6 +16,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'GET /health': 'public',
   'GET /metrics': 'public',
 
+  'GET /frameworks/schema.json': 'public',
   'POST /frameworks/import': ['admin'],
   'POST /frameworks/{year}/reserve-draws': ['admin'],
   'POST /frameworks/{year}/pcc-grant-rounds/switch': ['opcc-staff', 'admin'],
@@ -126,7 +127,7 @@ const MEASURE = { id: 'asb-incidents', name: 'ASB incidents in Blaby District', 
 export function bodyFor(route: string): object {
   switch (route) {
     case 'POST /frameworks/import':
-      return { ...seed201617(), financialYear: '2017-18' };
+      return seed201718();
     case 'POST /frameworks/{year}/amendments/budget':
       return { totalBudgetPence: 500_000_000, reason: 'Matrix test budget change', on: '2016-06-01' };
     case 'POST /frameworks/{year}/reserve-draws':

@@ -40,7 +40,7 @@ export async function publishingLedger(env: Record<string, string> = {}): Promis
   let now = new Date('2015-10-23T09:00:00Z');
   const store = new SqlEventStore(db, { now: () => now });
   const cases = new CaseService(store);
-  const frameworks = new FrameworkService(store, cases);
+  const frameworks = new FrameworkService(store);
   const context = (occurredAt: string): CommandContext => ({ actor: OFFICER, correlationId: randomUUID(), causationId: randomUUID(), occurredAt });
   await frameworks.importDocument(seed201617(), context('2015-10-23T10:00:00+01:00'));
   const settings = publishingSettings(loadConfig({ PUBLISH_360G_PREFIX: 'leicspcc', PUBLISH_OCID_PREFIX: 'ocds-l3ics0', ...env }));

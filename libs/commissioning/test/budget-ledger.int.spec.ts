@@ -42,7 +42,7 @@ describe.each(drivers)('the budget ledger and the case move in one transaction (
     release = opened.release;
     store = new SqlEventStore(opened.db);
     cases = new CaseService(store);
-    const frameworks = new FrameworkService(store, cases);
+    const frameworks = new FrameworkService(store);
     await frameworks.importDocument(seed201617(), context());
     blaby = (await frameworks.load('2016-17')).definition?.commitments.find((c) => c.locality === 'blaby')?.caseId ?? '';
     const steps: CaseCommand[] = [

@@ -26,6 +26,7 @@ export * from './workflows/open-commands';
 export * from './frameworks/framework.seed';
 export * from './frameworks/framework.import';
 export * from './frameworks/framework.publication';
+export * from './frameworks/framework.schema';
 export * from './cases/deadline';
 export * from './cases/case.upcast';
 export * from './cases/plan-allocation';

@@ -1,7 +1,7 @@
 import { assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
-import { formatUkDate, isBusinessDate } from '../shared/business-date';
+import { businessDateProblem, formatUkDate, isBusinessDate } from '../shared/business-date';
 import type { OpenCase } from '../cases/case.model';
 import type { PaymentCommand } from './payment.commands';
 import type { PaymentEvent } from './payment.events';
@@ -88,7 +88,7 @@ function checkPlans(plans: readonly InstalmentPlan[], field: string, expectedPen
     if (!PAYMENT_ID.test(plan.id)) refuse('VALIDATION_FAILED', `${field}[${i}].id`, 'must be 1–60 letters, digits, _ or -');
     if (ids.includes(plan.id)) refuse('DUPLICATE_ID', `${field}[${i}].id`, `instalment "${plan.id}" appears twice`);
     ids.push(plan.id);
-    if (!isBusinessDate(plan.dueOn)) refuse('VALIDATION_FAILED', `${field}[${i}].dueOn`, 'must be a date written YYYY-MM-DD');
+    if (!isBusinessDate(plan.dueOn)) refuse('VALIDATION_FAILED', `${field}[${i}].dueOn`, businessDateProblem(plan.dueOn) ?? '');
     if (!isPence(plan.pence) || plan.pence <= 0) refuse('INVALID_AMOUNT', `${field}[${i}].pence`, 'must be a whole number of pence, more than zero');
   });
   const total = plans.reduce((sum, plan) => sum + plan.pence, 0);
