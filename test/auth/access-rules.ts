@@ -4,6 +4,7 @@ import { actingAs } from '@test/support/tokens';
 
 const PUBLICATIONS = [
   '360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json',
+  'transparency/spend.csv', 'transparency/spend.json',
 ];
 
 /**
@@ -20,6 +21,10 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'POST /frameworks/{year}/pcc-grant-rounds/switch': ['opcc-staff', 'admin'],
   'POST /frameworks/{year}/pcc-grant-rounds': ['opcc-staff', 'admin'],
   'POST /frameworks/{year}/workflow-versions': ['opcc-staff', 'admin'],
+  // FRAMEWORK_CHANGE_ROLES (default opcc-staff, admin); the import is FRAMEWORK_SETUP_ROLES (default admin).
+  ...Object.fromEntries(
+    ['budget', 'boards', 'localities', 'locality-mergers', 'priorities'].map((path) => [`POST /frameworks/{year}/amendments/${path}`, ['opcc-staff', 'admin'] as const]),
+  ),
   'GET /frameworks/{year}': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/commitments': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/budget': ['opcc-staff', 'auditor', 'admin'],
@@ -122,6 +127,8 @@ export function bodyFor(route: string): object {
   switch (route) {
     case 'POST /frameworks/import':
       return { ...seed201617(), financialYear: '2017-18' };
+    case 'POST /frameworks/{year}/amendments/budget':
+      return { totalBudgetPence: 500_000_000, reason: 'Matrix test budget change', on: '2016-06-01' };
     case 'POST /frameworks/{year}/reserve-draws':
       return { pence: 100_000, reason: 'Matrix test draw', decisionRef: 'PCC/DEC/2016/099', on: '2016-06-01' };
     case 'POST /cases/{caseId}/plan':

@@ -45,7 +45,7 @@ describe('paying Youth Mentoring for its outcomes', () => {
     reminders = new Reminders({ db, store, cases: api.app.get(CaseService), clock }, testSettings(`test-pay-${process.pid}-${Date.now()}`, { outboxDir: outbox }));
     await reminders.startProcessing();
     await http(ADMIN).post('/frameworks/import').send(seed201617()).expect(201);
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     await reminders?.queues.obliterate().catch(() => undefined);
     await reminders?.stop();
@@ -160,7 +160,7 @@ describe('paying Youth Mentoring for its outcomes', () => {
     const runner = api.app.get(ProjectionsService).runner;
     await eventually(async () => {
       for (const status of await runner.status()) expect(status.lag).toBe(0);
-    }, 30_000);
+    }, 120_000);
     const db = api.app.get<symbol, SqlDatabase>(SQL_DATABASE);
     const store = api.app.get<symbol, EventStore>(EVENT_STORE);
     expect(READ_MODELS.map((p) => p.name)).toContain('actuals');

@@ -37,7 +37,7 @@ describe('erasing a data subject', () => {
     }
     return texts.join('\n');
   };
-  const PUBLICATIONS = ['360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json'];
+  const PUBLICATIONS = ['360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json', 'transparency/spend.csv', 'transparency/spend.json'];
   /** Both export formats and every publication, as text. */
   const exports = async () => {
     const texts = [
@@ -100,7 +100,7 @@ describe('erasing a data subject', () => {
     const runner = api.app.get(ProjectionsService).runner;
     await eventually(async () => {
       for (const status of await runner.status()) expect(status.lag).toBe(0);
-    }, 30_000);
+    }, 120_000);
     for (const projection of READ_MODELS) {
       const replayed = await replayProjection(db(), api.app.get<EventStore>(EVENT_STORE), projection);
       expect({ projection: projection.name, differing: replayed.differing }).toEqual({ projection: projection.name, differing: 0 });

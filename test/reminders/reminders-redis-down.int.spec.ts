@@ -48,7 +48,7 @@ describe('reminders while Redis is down', () => {
       const pending = await h.reminders.scheduler.pendingIds();
       expect(pending).toHaveLength(6);
       return pending;
-    }, 20_000);
+    }, 60_000);
     expect(ids).toContain(dueJobId('2016-17-T04:plf-meeting', '2016-02-29'));
     expect(unhandled).toEqual([]);
     await h.close();

@@ -12,7 +12,7 @@ describe('simulate 23 Oct 2015 – 31 Mar 2017', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ledger-sim-test-'));
     run = await simulate({ from: '2015-10-23', to: '2017-03-31', dataDir, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', seedFile: SEED_2016_17 });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await run?.db.close();
     rmSync(dataDir, { recursive: true, force: true });

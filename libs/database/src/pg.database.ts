@@ -8,7 +8,9 @@ import type { SqlDatabase, SqlTransaction } from './sql-database.port';
  * connection that dies (idle in the pool, or checked out mid-transaction: a terminated
  * backend, 57P01) is dropped rather than crashing the process with an unhandled `error`
  * event, the next request connects afresh, and while no connection can be made requests
- * fail within the connect timeout as DatabaseUnavailable instead of queueing.
+ * fail within the connect timeout as DatabaseUnavailable instead of queueing. A refused
+ * connection fails at once; the timeout only bounds an unreachable server or a wait for a
+ * free connection, which on a saturated machine can take seconds without anything being wrong.
  */
 export class PgDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
@@ -17,7 +19,7 @@ export class PgDatabase implements SqlDatabase {
   private lastWarning = 0;
 
   constructor(connectionString: string, options: PoolConfig = {}) {
-    this.pool = new Pool({ connectionString, max: 20, connectionTimeoutMillis: 5_000, keepAlive: true, ...options });
+    this.pool = new Pool({ connectionString, max: 20, connectionTimeoutMillis: 15_000, keepAlive: true, ...options });
     this.pool.on('error', (error) => this.warn(error));
   }
 

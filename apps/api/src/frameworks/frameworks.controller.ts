@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
+import { FrameworkRoles, Roles } from '@app/auth';
 import { FrameworkService, ImportFrameworkDocument, type ImportReport, RunFrameworkCommand } from '@app/commissioning';
 import { sumPence, type WorkflowSlot } from '@app/domain';
 import { formatPence } from '@app/domain';
@@ -22,7 +22,7 @@ export class FrameworksController {
   ) {}
 
   @Post('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @ApiOperation({
     summary: "Import a year's framework document",
     description:
@@ -96,7 +96,7 @@ export class FrameworksController {
   }
 
   @Post(':year/workflow-versions')
-  @Roles('opcc-staff', 'admin')
+  @FrameworkRoles('change')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Publish a workflow version on the framework, and say which mechanisms\' new cases take it',

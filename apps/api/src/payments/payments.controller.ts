@@ -51,11 +51,7 @@ export class PaymentsController {
     return this.runner.run(caseId, command, request, response);
   }
 
-  @PaymentCommand('claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)', [
-    'opcc-staff',
-    'csp:own-case',
-    'admin',
-  ])
+  @PaymentCommand('claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)')
   claim(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordClaimDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { instalmentId, pence, evidenceRef } = body;
     const command = { type: 'RecordClaim' as const, on: this.runner.on(request), by: this.by(request), instalmentId, pence, evidenceRef };

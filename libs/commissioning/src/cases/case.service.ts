@@ -17,7 +17,16 @@ import {
   slotOf,
   CASE_EVENT_SCHEMA_VERSION,
 } from '@app/domain';
-import { type AppendResult, EVENT_STORE, type EventStore, type MultiAppendOptions, type StoredEvent, type StreamAppend } from '@app/event-store';
+import {
+  type AppendResult,
+  EVENT_STORE,
+  type EventStore,
+  type MultiAppendOptions,
+  type StoredEvent,
+  type StreamAppend,
+  WrongExpectedRevision,
+} from '@app/event-store';
+import { LedgerPositions } from './ledger-positions';
 import {
   appendDecided,
   checkExpectedRevision,
@@ -34,12 +43,28 @@ export class CaseService {
   /** Fault injection for the crash test of the combined append; nothing in production sets it. */
   faults?: MultiAppendOptions;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly ledgers: LedgerPositions;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.ledgers = new LedgerPositions(store);
+  }
 
   async get(caseId: string): Promise<OpenCase & { revision: number }> {
     const loaded = await loadStream(this.store, caseDecider, caseStreamId(caseId), upcastCase);
     if (loaded.state.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
     return { ...loaded.state, revision: loaded.revision };
+  }
+
+  /**
+   * The case's opening profile, from its first event alone: what the case is (its year,
+   * mechanism, locality) is fixed when it opens, so an access check reads one event,
+   * not the stream the command then folds.
+   */
+  async profileOf(caseId: string): Promise<OpenCase['profile']> {
+    const [opening] = await this.store.readStream(caseStreamId(caseId), { from: 0, to: 0 });
+    const state = opening ? caseDecider.evolve(caseDecider.initialState, upcastCase(opening)) : undefined;
+    if (state?.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
+    return state.profile;
   }
 
   async history(caseId: string): Promise<StoredEvent[]> {
@@ -87,6 +112,15 @@ export class CaseService {
 
   /** One transaction where the store has them; KurrentDB has no multi-stream transaction, so there the ledgers go first. */
   private async appendAll(caseAppend: StreamAppend, ledgerAppends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    try {
+      return await this.appendInOrder(caseAppend, ledgerAppends);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) ledgerAppends.forEach((ledger) => this.ledgers.forget(ledger.streamId));
+      throw error;
+    }
+  }
+
+  private async appendInOrder(caseAppend: StreamAppend, ledgerAppends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.store.appendToStreams) return this.store.appendToStreams([caseAppend, ...ledgerAppends], this.faults);
     const ledgers: AppendResult[] = [];
     for (const ledger of ledgerAppends) ledgers.push(await this.store.appendToStream(ledger.streamId, ledger.events, { expected: ledger.expected }));
@@ -111,7 +145,7 @@ export class CaseService {
       if (event.type !== 'InstalmentsCarriedForward') continue;
       const { toYear, fromYear, pence, instalmentIds } = event.data;
       const streamId = frameworkStreamId(toYear);
-      const framework = await loadStream(this.store, frameworkDecider, streamId);
+      const framework = await this.ledgers.read(streamId);
       if (!framework.state.definition) throw DomainError.field('NO_NEXT_FRAMEWORK', 'toYear', `no framework has been imported for ${toYear}: import it before carrying into it`);
       const events = frameworkDecider.decide({ type: 'CarryInCommitment', caseId, pence, fromYear, instalmentIds }, framework.state);
       moves.push({ streamId, revision: framework.revision, events: [...events] });
@@ -133,7 +167,7 @@ export class CaseService {
     if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return null;
     const reason = command.type === 'VaryContract' ? 'variation' : command.type === 'CarryForwardInstalments' ? 'carry-forward' : 'award';
     const streamId = frameworkStreamId(after.profile.financialYear);
-    const framework = await loadStream(this.store, frameworkDecider, streamId);
+    const framework = await this.ledgers.read(streamId);
     const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason, mechanism: slotOf(after.profile.mechanism) }, framework.state);
     return events.length === 0 ? null : { streamId, revision: framework.revision, events: [...events] };
   }

@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
+import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowSlot } from './framework.types';
 
 /** `workflowVersions`: the checked versions the framework document carries, published with it. */
 export type ImportFramework = {
@@ -32,8 +32,18 @@ export type OpenPccGrantRound = {
   closesOn: BusinessDate;
 };
 
+/** Amendments during the year: each says why and when; what is left out of ChangeBudget stays as it is. */
+export type ChangeBudget = { type: 'ChangeBudget'; on: BusinessDate; reason: string; totalBudgetPence?: Pence; reservePence?: Pence };
+export type AddBoard = { type: 'AddBoard'; on: BusinessDate; reason: string; board: Board };
+export type AddLocality = { type: 'AddLocality'; on: BusinessDate; reason: string; locality: Locality };
+/** `locality` joins `into`: its allocation and VLI share move there; `plfAllocationPence` sets the result (default: the sum). */
+export type MergeLocalities = { type: 'MergeLocalities'; on: BusinessDate; reason: string; locality: string; into: string; plfAllocationPence?: Pence };
+export type AddStrategicPriority = { type: 'AddStrategicPriority'; on: BusinessDate; reason: string; priority: StrategicPriority };
+export type FrameworkAmendment = ChangeBudget | AddBoard | AddLocality | MergeLocalities | AddStrategicPriority;
+
 export type FrameworkCommand =
   | ImportFramework
+  | FrameworkAmendment
   | SetCaseCommitment
   | CarryInCommitment
   | DrawOnReserve

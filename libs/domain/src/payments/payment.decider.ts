@@ -5,6 +5,7 @@ import { formatUkDate, isBusinessDate } from '../shared/business-date';
 import type { OpenCase } from '../cases/case.model';
 import type { PaymentCommand } from './payment.commands';
 import type { PaymentEvent } from './payment.events';
+import { fourEyesBar } from './open-payment-commands';
 import { claimablePence, conditionMet, followingFinancialYear, isSettled, openClaimsOf } from './payment.state';
 import { type Claim, type Instalment, type InstalmentPlan, PAYMENT_ID, type PaymentState } from './payment.types';
 
@@ -200,13 +201,14 @@ function recordClaim(command: Extract<PaymentCommand, { type: 'RecordClaim' }>, 
 function approveClaim(command: Extract<PaymentCommand, { type: 'ApproveClaim' }>, payments: PaymentState, state: OpenCase): PaymentEvent {
   const claim = claimOf(payments, command.claimId);
   if (claim.status !== 'received') refuse('CLAIM_CLOSED', 'claimId', `claim ${claim.claimId} is already ${claim.status}`);
-  if (command.by === claim.recordedBy) {
+  const bar = fourEyesBar(claim, command.by);
+  if (bar === 'recorded-it') {
     throw new DomainError('FOUR_EYES', `${command.by} recorded claim ${claim.claimId} and so cannot approve it: another officer must`, {
       claimId: claim.claimId,
       recordedBy: claim.recordedBy,
     });
   }
-  if (claim.approvedBy.includes(command.by)) {
+  if (bar === 'approved-it') {
     throw new DomainError('FOUR_EYES', `${command.by} has already approved claim ${claim.claimId}: the second approval must be by a third person`, {
       claimId: claim.claimId,
       approvedBy: claim.approvedBy,

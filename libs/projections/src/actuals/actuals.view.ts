@@ -1,4 +1,4 @@
-import { type BusinessDate, formatPence, formatUkDate, type Instalment, instalmentFigures, type InstalmentFigures, type Pence, yearOfInstalment } from '@app/domain';
+import { type BusinessDate, formatPence, formatUkDate, type Instalment, instalmentFigures, type InstalmentFigures, type Pence, SPEND_PUBLISHED_OVER_PENCE, yearOfInstalment } from '@app/domain';
 import type { ActualsDoc } from './actuals.projection';
 
 /**
@@ -123,7 +123,7 @@ export function yearActuals(financialYear: string, docs: readonly ActualsDoc[], 
 export type YearActuals = ReturnType<typeof yearActuals>;
 
 /** Transparency: payments over £500 (the Local Government Transparency Code's threshold). */
-export const SPEND_THRESHOLD_PENCE: Pence = 50_000;
+export const SPEND_THRESHOLD_PENCE: Pence = SPEND_PUBLISHED_OVER_PENCE;
 
 export interface SpendItem {
   readonly month: string;
