@@ -59,7 +59,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   ...Object.fromEntries(
     [
       'payments/schedule', 'payments/reprofile', 'payments/claims/{claimId}/approval', 'payments/claims/{claimId}/rejection',
-      'payments/claims/{claimId}/payment', 'payments/recoveries', 'payments/checkpoints',
+      'payments/claims/{claimId}/payment', 'payments/recoveries', 'payments/checkpoints', 'payments/carry-forward',
     ].map((command) => [`POST /cases/{caseId}/${command}`, ['opcc-staff', 'admin'] as const]),
   ),
   'GET /frameworks/{year}/actuals': ['opcc-staff', 'auditor', 'admin'],

@@ -50,6 +50,7 @@ export const CASE_COMMAND_ACCESS = {
   RecordPayment: { path: 'payments/claims/:claimId/payment', grants: STAFF },
   RecoverPayment: { path: 'payments/recoveries', grants: STAFF },
   RecordCheckpointMet: { path: 'payments/checkpoints', grants: STAFF },
+  CarryForwardInstalments: { path: 'payments/carry-forward', grants: STAFF },
 } as const satisfies Partial<Record<CaseCommandType, CommandAccess>>;
 
 /** A workflow command a person gives on an existing case over a route of its own. */

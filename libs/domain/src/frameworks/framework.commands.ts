@@ -16,10 +16,12 @@ export type SetCaseCommitment = {
   type: 'SetCaseCommitment';
   caseId: string;
   pence: Pence;
-  reason: 'award' | 'variation' | 'termination';
+  reason: 'award' | 'variation' | 'termination' | 'carry-forward';
   /** The case's mechanism: an award draws first on the framework's pot for it. */
   mechanism?: WorkflowSlot;
 };
+/** Year-end: a case's unpaid instalments of the year before, committed in this year's budget. */
+export type CarryInCommitment = { type: 'CarryInCommitment'; caseId: string; pence: Pence; fromYear: string; instalmentIds: readonly string[] };
 export type DrawOnReserve = { type: 'DrawOnReserve'; pence: Pence; reason: string; decisionRef: string; decidedOn: BusinessDate };
 export type SwitchPccGrantRounds = { type: 'SwitchPccGrantRounds'; open: boolean; reason: string };
 export type OpenPccGrantRound = {
@@ -43,6 +45,7 @@ export type FrameworkCommand =
   | ImportFramework
   | FrameworkAmendment
   | SetCaseCommitment
+  | CarryInCommitment
   | DrawOnReserve
   | SwitchPccGrantRounds
   | OpenPccGrantRound

@@ -107,6 +107,22 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
   switch (command.type) {
     case 'SetCaseCommitment':
       return decideCommitment(command, state, definition);
+    case 'CarryInCommitment': {
+      const available = availablePence(state);
+      if (command.pence > available) {
+        throw DomainError.field(
+          'BUDGET_EXCEEDED',
+          'instalmentIds',
+          `carrying ${formatPence(command.pence)} would take ${definition.financialYear} past its budget: ${formatPence(available)} is available ` +
+            `(budget ${formatPence(definition.totalBudgetPence)}, committed ${formatPence(state.committedPence)}, reserve ${formatPence(state.reservePence)})`,
+          { requestedPence: command.pence, availablePence: available, budgetPence: definition.totalBudgetPence, committedPence: state.committedPence, reservePence: state.reservePence },
+        );
+      }
+      const carriedFrom = { financialYear: command.fromYear, instalmentIds: [...command.instalmentIds] };
+      return [
+        { type: 'FundsCommitted', data: { caseId: command.caseId, pence: command.pence, reason: 'carry-forward', committedAfterPence: state.committedPence + command.pence, carriedFrom } },
+      ];
+    }
     case 'DrawOnReserve': {
       if (!isPence(command.pence) || command.pence <= 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be a whole number of pence, more than zero');
       if (command.pence > state.reservePence) {

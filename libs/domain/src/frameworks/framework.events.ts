@@ -6,11 +6,19 @@ import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowS
 export type FrameworkImported = { type: 'FrameworkImported'; data: FrameworkDefinition };
 export type FundsCommitted = {
   type: 'FundsCommitted';
-  data: { caseId: string; pence: Pence; reason: 'award' | 'variation'; committedAfterPence: Pence; fromPot?: { mechanism: WorkflowSlot; pence: Pence } };
+  data: {
+    caseId: string;
+    pence: Pence;
+    reason: 'award' | 'variation' | 'carry-forward';
+    committedAfterPence: Pence;
+    fromPot?: { mechanism: WorkflowSlot; pence: Pence };
+    /** A year-end carry-forward: the year and instalments the commitment comes from. */
+    carriedFrom?: { financialYear: string; instalmentIds: string[] };
+  };
 };
 export type FundsReleased = {
   type: 'FundsReleased';
-  data: { caseId: string; pence: Pence; reason: 'award' | 'variation' | 'termination'; committedAfterPence: Pence };
+  data: { caseId: string; pence: Pence; reason: 'award' | 'variation' | 'termination' | 'carry-forward'; committedAfterPence: Pence };
 };
 export type ReserveDrawn = {
   type: 'ReserveDrawn';

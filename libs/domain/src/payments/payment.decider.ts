@@ -6,7 +6,7 @@ import type { OpenCase } from '../cases/case.model';
 import type { PaymentCommand } from './payment.commands';
 import type { PaymentEvent } from './payment.events';
 import { fourEyesBar } from './open-payment-commands';
-import { claimablePence, conditionMet, isSettled, openClaimsOf } from './payment.state';
+import { claimablePence, conditionMet, followingFinancialYear, isSettled, openClaimsOf } from './payment.state';
 import { type Claim, type Instalment, type InstalmentPlan, PAYMENT_ID, type PaymentState } from './payment.types';
 
 const refuse = (code: string, field: string, reason: string, details: Record<string, unknown> = {}): never => {
@@ -76,9 +76,41 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       const after: PaymentState = { ...payments, checkpointsMet: [...payments.checkpointsMet, command.checkpoint] };
       return [met, ...releasesWhereMet(state, after, on)];
     }
+    case 'CarryForwardInstalments':
+      if (!live) throw new DomainError('CONTRACT_ENDED', 'The contract has ended; nothing of it is carried to another year');
+      return [carryForward(command, payments, state.profile.financialYear)];
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Year-end: unpaid instalments carried to the next financial year, by name, with a reason.
+ * A paid instalment, or one with a claim on it, stays in its year; so does one carried already.
+ * Whether the next year's framework exists and can hold it is the ledger's to decide.
+ */
+function carryForward(command: Extract<PaymentCommand, { type: 'CarryForwardInstalments' }>, payments: PaymentState, fromYear: string): PaymentEvent {
+  const toYear = followingFinancialYear(fromYear);
+  if (command.toYear !== toYear) refuse('INVALID_CARRY_YEAR', 'toYear', `unpaid commitments of ${fromYear} are carried only to ${toYear}, not "${command.toYear}"`);
+  if (command.instalmentIds.length === 0) refuse('VALIDATION_FAILED', 'instalmentIds', 'name at least one unpaid instalment to carry');
+  const seen: string[] = [];
+  const carried = command.instalmentIds.map((id, n) => {
+    const field = `instalmentIds[${n}]`;
+    const instalment = payments.instalments.find((i) => i.id === id);
+    if (!instalment) return refuse('UNKNOWN_INSTALMENT', field, `no instalment "${id}" in the schedule: ${payments.instalments.map((i) => i.id).join(', ')}`);
+    if (seen.includes(id)) refuse('DUPLICATE_ID', field, `instalment "${id}" appears twice`);
+    seen.push(id);
+    if (instalment.carriedTo !== undefined) refuse('ALREADY_CARRIED', field, `instalment ${id} was carried to ${instalment.carriedTo} already`);
+    if (instalment.paidPence > 0) refuse('INSTALMENT_PAID', field, `instalment ${id} has been paid (${formatPence(instalment.paidPence)}): what is paid stays in ${fromYear}`);
+    if (isSettled(payments, instalment)) refuse('INSTALMENT_CLAIMED', field, `instalment ${id} has a claim on it: decide the claim first`);
+    return instalment;
+  });
+  if (command.reason.trim() === '') refuse('REASON_REQUIRED', 'reason', 'must say why');
+  const pence = carried.reduce((sum, i) => sum + i.pence, 0);
+  return {
+    type: 'InstalmentsCarriedForward',
+    data: { instalmentIds: carried.map((i) => i.id), fromYear, toYear, pence, reason: command.reason, decidedBy: command.by, decidedOn: command.on },
+  };
 }
 
 function checkPlans(plans: readonly InstalmentPlan[], field: string, expectedPence: Pence, taken: readonly string[] = []): InstalmentPlan[] {

@@ -207,4 +207,9 @@ export const CASE_FORMS: Readonly<Record<PersonCaseCommand, CaseForm>> = {
     button: 'Record checkpoint met',
     fields: [{ name: 'checkpoint', label: 'Checkpoint', kind: 'select' }, { name: 'evidenceRef', label: 'Evidence', kind: 'text' }, on],
   },
+  CarryForwardInstalments: {
+    title: 'Carry unpaid instalments to the next year',
+    button: 'Carry forward',
+    fields: [{ name: 'instalmentIds', label: 'Instalments', kind: 'text' }, { name: 'toYear', label: 'Next financial year', kind: 'text' }, reason(), on],
+  },
 };
