@@ -72,6 +72,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'GET /outcomes': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes.csv': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes/rollups': ['opcc-staff', 'auditor', 'admin'],
+  'GET /outcomes/rag-over-time': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes/{caseId}': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
   'GET /audit-log': ['opcc-staff', 'auditor', 'admin'],
 
