@@ -10,7 +10,7 @@ export const REPORTED_MEASURE = { id: 'm1', name: 'People helped', unit: 'people
 /** Imports 2016/17 on the real store and agrees one measure on each of its existing commitments: the cases the command phase reports on. */
 export async function reportableCases(store: EventStore): Promise<string[]> {
   const cases = new CaseService(store);
-  const frameworks = new FrameworkService(store, cases);
+  const frameworks = new FrameworkService(store);
   await frameworks.importDocument(frameworkFor(0), context('2015-10-23', 'admin'));
   const [imported] = await store.readStream(frameworkStreamId('2016-17'), { from: 0, to: 0 });
   const ids = (imported.data as { commitments: { caseId: string }[] }).commitments.map((c) => c.caseId);
@@ -40,7 +40,7 @@ export interface AwardYear {
 export async function awardYear(db: SqlQueryable, years: number, awarded: number, ready: number): Promise<AwardYear> {
   const memory = new MemoryEventStore();
   const cases = new CaseService(memory);
-  const frameworks = new FrameworkService(memory, cases);
+  const frameworks = new FrameworkService(memory);
   const start = 2016 + years;
   const fy = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
   const on = (date: string) => `${start - 2016 + Number(date.slice(0, 4))}${date.slice(4)}`;

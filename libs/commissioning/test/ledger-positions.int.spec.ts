@@ -26,7 +26,7 @@ describe('an award decides on the year as the log has it, whoever moved it since
       const store = new SqlEventStore(db);
       const first = new CaseService(store);
       const second = new CaseService(store);
-      const frameworks = new FrameworkService(store, first);
+      const frameworks = new FrameworkService(store);
       await frameworks.importDocument(seed201617(), context());
       await frameworks.execute('2016-17', { type: 'DrawOnReserve', pence: 1_000_000, reason: 'New services', decisionRef: 'PCC-1', decidedOn: '2016-04-01' }, context());
       const framework = await frameworks.load('2016-17');

@@ -1,4 +1,5 @@
 import {
+  amountOf,
   CASE_EVENT_SCHEMA_VERSION,
   caseDecider,
   caseStreamId,
@@ -58,8 +59,9 @@ export async function planImport(
       const decided = caseDecider.decide(command, loaded.state);
       const held = commitmentAfter(decided.reduce(caseDecider.evolve, loaded.state));
       // What the case holds once under contract is what the framework's ledger holds for it.
-      if (held !== undefined && held !== (ledger.committedByCase[caseId] ?? 0)) {
-        throw new DomainError('INVALID_FRAMEWORK', `${caseId} would hold ${held} pence but the framework's ledger holds ${ledger.committedByCase[caseId] ?? 0}`, { caseId });
+      const ledgerHolds = amountOf(ledger.committedByCase, caseId) ?? 0;
+      if (held !== undefined && held !== ledgerHolds) {
+        throw new DomainError('INVALID_FRAMEWORK', `${caseId} would hold ${held} pence but the framework's ledger holds ${ledgerHolds}`, { caseId });
       }
       const events = newEventsFor(streamId, withBusinessDate(decided, command.on), context, CASE_EVENT_SCHEMA_VERSION);
       caseAppends.push({ streamId, events, expected: expectedOf(loaded.revision) });
