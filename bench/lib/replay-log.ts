@@ -9,7 +9,7 @@ import { type FreshEvent, MemoryEventStore } from './memory-event-store';
 
 const SEED = join(dirname(defaultMigrationsDir(__dirname)), 'seed', 'framework-2016-17.json');
 /** Each generated year's budget and reserve are the seed's plus this, drawn at once, so every generated award fits. */
-const EXTRA_BUDGET_PENCE = 50_000_000_000;
+export const EXTRA_BUDGET_PENCE = 50_000_000_000;
 const ROWS_PER_INSERT = 2_000;
 const MEASURES_PER_CONTRACT = 3;
 const CONTRACT_YEARS = 5;
@@ -35,7 +35,7 @@ const shiftDate = (date: string, years: number) => addMonths(date, 12 * years);
 const financialYear = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 
 /** The 2016/17 framework moved `years` on: every date, the year's label and case ids, a larger budget. */
-function frameworkFor(years: number): Record<string, unknown> {
+export function frameworkFor(years: number): Record<string, unknown> {
   const text = readFileSync(SEED, 'utf8')
     .replace(/"(\d{4}-\d{2}-\d{2})"/g, (_m, date: string) => `"${shiftDate(date, years)}"`)
     .replace(/2016-17/g, financialYear(2016 + years));
@@ -45,7 +45,7 @@ function frameworkFor(years: number): Record<string, unknown> {
   return doc;
 }
 
-const context = (on: string, role = 'opcc-staff', locality?: string): CommandContext => ({
+export const context = (on: string, role = 'opcc-staff', locality?: string): CommandContext => ({
   actor: { id: role === 'csp' ? `csp.${locality}` : 'bench.officer', role, ...(locality ? { locality } : {}) },
   correlationId: randomUUID(),
   causationId: randomUUID(),
@@ -74,7 +74,7 @@ function measures(prefix: string): Measure[] {
 export async function generateLog(db: SqlQueryable, target: number, onProgress: (done: number) => void, casesPerYear = 400): Promise<GeneratedLog> {
   const memory = new MemoryEventStore();
   const cases = new CaseService(memory);
-  const frameworks = new FrameworkService(memory, cases);
+  const frameworks = new FrameworkService(memory);
   const rand = random(target);
   let written = 0;
   let opened = 0;
@@ -167,7 +167,7 @@ export async function generateLog(db: SqlQueryable, target: number, onProgress: 
   return { events: written, years, cases: opened, refused };
 }
 
-function terms(provider: string, valuePence: number, ms: readonly Measure[], start: number): ContractTerms {
+export function terms(provider: string, valuePence: number, ms: readonly Measure[], start: number): ContractTerms {
   return {
     kind: 'contract',
     provider,
@@ -202,7 +202,7 @@ async function monitor(
 }
 
 /** Copies the events into the log table in multi-row inserts, chains and hashes as the store made them. */
-async function copyInto(db: SqlQueryable, fresh: readonly FreshEvent[]): Promise<number> {
+export async function copyInto(db: SqlQueryable, fresh: readonly FreshEvent[]): Promise<number> {
   for (let i = 0; i < fresh.length; i += ROWS_PER_INSERT) {
     const chunk = fresh.slice(i, i + ROWS_PER_INSERT);
     await db.query(

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
-import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617, seed201718 } from '@test/support/seed';
 
 /**
  * Bad input never appends: each kind of malformed request is answered 4xx with
@@ -39,8 +39,7 @@ const WITHDRAWAL = { reason: 'Plan withdrawn by the CSP', on: '2016-02-10' };
 
 /** A 2017/18 copy of the seed, changed by `edit` (so a valid one would be a new year, not a repeat). */
 function framework(edit: (doc: { appendixB: { sections: Array<{ lines: Array<{ valuePence: number }> }> } }) => void) {
-  const doc = seed201617() as Parameters<typeof edit>[0] & { financialYear: string };
-  doc.financialYear = '2017-18';
+  const doc = seed201718() as Parameters<typeof edit>[0];
   edit(doc);
   return doc;
 }

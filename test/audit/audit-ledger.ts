@@ -76,7 +76,7 @@ export async function auditLedger(steps: readonly Step[] = BLABY_STORY): Promise
     causationId: randomUUID(),
     occurredAt,
   });
-  await new FrameworkService(store, cases).importDocument(seed201617(), context('2015-10-23T10:00:00+01:00'));
+  await new FrameworkService(store).importDocument(seed201617(), context('2015-10-23T10:00:00+01:00'));
   const run = async (step: Step) => {
     now = new Date(step.recordedAt);
     await cases.execute(step.caseId, step.command, context(step.occurredAt, step.actor));

@@ -1,9 +1,10 @@
 import type { Grant } from '@app/auth';
-import { seed201617 } from '@test/support/seed';
+import { seed201718 } from '@test/support/seed';
 import { actingAs } from '@test/support/tokens';
 
 const PUBLICATIONS = [
   '360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json',
+  'transparency/spend.csv', 'transparency/spend.json',
 ];
 
 /**
@@ -15,11 +16,16 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'GET /health': 'public',
   'GET /metrics': 'public',
 
+  'GET /frameworks/schema.json': 'public',
   'POST /frameworks/import': ['admin'],
   'POST /frameworks/{year}/reserve-draws': ['admin'],
   'POST /frameworks/{year}/pcc-grant-rounds/switch': ['opcc-staff', 'admin'],
   'POST /frameworks/{year}/pcc-grant-rounds': ['opcc-staff', 'admin'],
   'POST /frameworks/{year}/workflow-versions': ['opcc-staff', 'admin'],
+  // FRAMEWORK_CHANGE_ROLES (default opcc-staff, admin); the import is FRAMEWORK_SETUP_ROLES (default admin).
+  ...Object.fromEntries(
+    ['budget', 'boards', 'localities', 'locality-mergers', 'priorities'].map((path) => [`POST /frameworks/{year}/amendments/${path}`, ['opcc-staff', 'admin'] as const]),
+  ),
   'GET /frameworks/{year}': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/commitments': ['opcc-staff', 'auditor', 'admin'],
   'GET /frameworks/{year}/budget': ['opcc-staff', 'auditor', 'admin'],
@@ -53,7 +59,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   ...Object.fromEntries(
     [
       'payments/schedule', 'payments/reprofile', 'payments/claims/{claimId}/approval', 'payments/claims/{claimId}/rejection',
-      'payments/claims/{claimId}/payment', 'payments/recoveries', 'payments/checkpoints',
+      'payments/claims/{claimId}/payment', 'payments/recoveries', 'payments/checkpoints', 'payments/carry-forward',
     ].map((command) => [`POST /cases/{caseId}/${command}`, ['opcc-staff', 'admin'] as const]),
   ),
   'GET /frameworks/{year}/actuals': ['opcc-staff', 'auditor', 'admin'],
@@ -66,6 +72,7 @@ export const RULES: Record<string, 'public' | readonly Grant[]> = {
   'GET /outcomes': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes.csv': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes/rollups': ['opcc-staff', 'auditor', 'admin'],
+  'GET /outcomes/rag-over-time': ['opcc-staff', 'csp:own-locality', 'auditor', 'admin'],
   'GET /outcomes/{caseId}': ['opcc-staff', 'csp:own-case', 'auditor', 'admin'],
   'GET /audit-log': ['opcc-staff', 'auditor', 'admin'],
 
@@ -121,7 +128,9 @@ const MEASURE = { id: 'asb-incidents', name: 'ASB incidents in Blaby District', 
 export function bodyFor(route: string): object {
   switch (route) {
     case 'POST /frameworks/import':
-      return { ...seed201617(), financialYear: '2017-18' };
+      return seed201718();
+    case 'POST /frameworks/{year}/amendments/budget':
+      return { totalBudgetPence: 500_000_000, reason: 'Matrix test budget change', on: '2016-06-01' };
     case 'POST /frameworks/{year}/reserve-draws':
       return { pence: 100_000, reason: 'Matrix test draw', decisionRef: 'PCC/DEC/2016/099', on: '2016-06-01' };
     case 'POST /cases/{caseId}/plan':

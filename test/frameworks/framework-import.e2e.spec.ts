@@ -70,4 +70,27 @@ describe('importing the 2016/17 framework over HTTP', () => {
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'appendixB.sections[2].subtotalPence' })]));
     await http().get('/frameworks/2017-18').expect(404);
   });
+
+  it('publishes the document\'s JSON Schema at a stable URL, referenced by the import in OpenAPI', async () => {
+    const schema = await http().get('/frameworks/schema.json').expect(200);
+    expect(schema.headers['content-type']).toMatch(/application\/schema\+json/);
+    expect(schema.body).toMatchObject({ $id: 'commissioning-framework/v1', additionalProperties: false });
+    const openapi = await http().get('/docs/openapi.json').expect(200);
+    const body = openapi.body.paths['/frameworks/import'].post.requestBody.content['application/json'].schema;
+    expect(body).toMatchObject({ externalDocs: { url: '/frameworks/schema.json' }, additionalProperties: false, required: expect.arrayContaining(['period']) });
+  });
+
+  it('refuses an impossible date and an unknown field with problem+json naming the path, appending nothing', async () => {
+    const doc = seed201617() as { financialYear: string; plf: { meetingDeadline: string }; appendixB: { sections: Array<{ lines: Array<Record<string, unknown>> }> } };
+    doc.financialYear = '2017-18';
+    doc.plf.meetingDeadline = '2017-02-29';
+    doc.appendixB.sections[0].lines[0].valu = 1;
+    const res = await http().post('/frameworks/import').set(ADMIN).send(doc).expect(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual(expect.arrayContaining([
+      { field: 'plf.meetingDeadline', reason: '2017-02-29 is not a date' },
+      expect.objectContaining({ field: 'appendixB.sections[0].lines[0].valu' }),
+    ]));
+    await http().get('/frameworks/2017-18').expect(404);
+  });
 });

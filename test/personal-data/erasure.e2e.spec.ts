@@ -37,7 +37,7 @@ describe('erasing a data subject', () => {
     }
     return texts.join('\n');
   };
-  const PUBLICATIONS = ['360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json'];
+  const PUBLICATIONS = ['360giving', 'ocds/releases', 'ocds/records', 'transparency/contracts.csv', 'transparency/contracts.json', 'transparency/grants.csv', 'transparency/grants.json', 'transparency/spend.csv', 'transparency/spend.json'];
   /** Both export formats and every publication, as text. */
   const exports = async () => {
     const texts = [

@@ -99,7 +99,7 @@ suite('a projection process killed in the middle of a batch', () => {
   it('the budget read model: totals after a kill and restart equal a clean fold of the log', async () => {
     const store = new SqlEventStore(pg.db);
     const cases = new CaseService(store);
-    const frameworks = new FrameworkService(store, cases);
+    const frameworks = new FrameworkService(store);
     await frameworks.importDocument(seed201617(), officer('2015-10-23'));
     const blaby = (await frameworks.load('2016-17')).definition?.commitments.find((c) => c.locality === 'blaby')?.caseId as string;
     await runBlabyJourney(cases, blaby);

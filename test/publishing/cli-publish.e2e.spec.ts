@@ -26,6 +26,8 @@ const FILES = [
   'contracts-2016-17.json',
   'grants-2016-17.csv',
   'grants-2016-17.json',
+  'spend-2016-17.csv',
+  'spend-2016-17.json',
 ];
 
 describe('npm run cli -- publish', () => {
@@ -51,7 +53,8 @@ describe('npm run cli -- publish', () => {
       expect({ file: entry.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }).toEqual({ file: entry.file, sha256: entry.sha256, bytes: entry.bytes });
     }
     const records = Object.fromEntries(manifest.files.map((f: { file: string; records: number }) => [f.file, f.records]));
-    expect(records).toMatchObject({ '360giving-2016-17.json': 14, 'ocds-records-2016-17.json': 57, 'ocds-releases-2016-17.json': 57, 'grants-2016-17.csv': 14 });
+    expect(records).toMatchObject({ '360giving-2016-17.json': 14, 'ocds-records-2016-17.json': 57, 'ocds-releases-2016-17.json': 57, 'grants-2016-17.csv': 14, 'spend-2016-17.csv': 0 });
+    expect(readFileSync(join(out, 'spend-2016-17.csv'), 'utf8')).toBe('month,paid,reference,title,supplier,value,mechanism,purpose,paymentRef\r\n');
     expect(JSON.parse(readFileSync(join(out, '360giving-2016-17.json'), 'utf8')).grants).toHaveLength(14);
 
     const again = cli(['publish', '--year', '2016-17', '--out', join(dataDir, 'again')], dataDir);

@@ -65,6 +65,11 @@ describe('the publications over HTTP', () => {
     const contracts = await as(OFFICER).get(`/publish/transparency/contracts.csv?${YEAR}`).expect(200);
     expect(contracts.text.split('\r\n')[0]).toBe('reference,title,supplier,value,start,end,awarded,mechanism,purpose,status');
     await as(OFFICER).get(`/publish/transparency/contracts.json?${YEAR}`).expect(200);
+    // Spend over £500: nothing paid yet at the import, so a header and no rows.
+    const spend = await as(AUDITOR).get(`/publish/transparency/spend.csv?${YEAR}`).expect(200);
+    expect(spend.headers['content-disposition']).toBe('attachment; filename="spend-2016-17.csv"');
+    expect(spend.text).toBe('month,paid,reference,title,supplier,value,mechanism,purpose,paymentRef\r\n');
+    expect((await as(AUDITOR).get(`/publish/transparency/spend.json?${YEAR}`).expect(200)).body).toMatchObject({ list: 'spend', financialYear: '2016-17', rows: [] });
   });
 
   it.each([
@@ -92,5 +97,12 @@ describe('the publications over HTTP', () => {
     expect(anyone.body).toEqual(published.body);
     const csv = await httpAs(open, {})().get(`/open-data/transparency/contracts.csv?${YEAR}`).expect(200);
     expect(csv.text).toMatch(/^reference,title,supplier,/);
+    for (const path of ['ocds/records', 'transparency/grants.json', 'transparency/spend.json']) {
+      const staff = await httpAs(open, AUDITOR)().get(`/publish/${path}?${YEAR}`).expect(200);
+      expect((await httpAs(open, {})().get(`/open-data/${path}?${YEAR}`).expect(200)).body).toEqual(staff.body);
+    }
+    // Open data opens /open-data only: /publish still asks for staff or an auditor.
+    await httpAs(open, {})().get(`/publish/360giving?${YEAR}`).expect(401);
+    await httpAs(open, actingAs('csp', 'blaby'))().get(`/publish/transparency/spend.csv?${YEAR}`).expect(403);
   });
 });

@@ -18,6 +18,9 @@ describe('replaying the whole log', () => {
     const cases = api.app.get(CaseService);
     const { body } = await httpAs(api, OFFICER)().get('/frameworks/2016-17/commitments').expect(200);
     await runBlabyJourney(cases, body.items.find((i: { locality: string }) => i.locality === 'blaby').caseId);
+    // Amendments during the year move the budget and its lines: they must replay to the same rows too.
+    await httpAs(api, OFFICER)().post('/frameworks/2016-17/amendments/budget').send({ totalBudgetPence: 471_100_000, reason: 'Revised precept', on: '2016-09-01' }).expect(201);
+    await httpAs(api, OFFICER)().post('/frameworks/2016-17/amendments/locality-mergers').send({ locality: 'rutland', into: 'melton', reason: 'CSPs merged', on: '2016-10-01' }).expect(201);
   });
   afterAll(async () => {
     await api.close();

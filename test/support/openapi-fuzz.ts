@@ -87,6 +87,9 @@ const WHOLE_BODY_MUTATIONS: Record<string, (body: string) => { body: string; hea
 const HOSTILE_PATH = ['%00', 'x'.repeat(400), '..%2F..%2Fetc%2Fpasswd', '%F0%9F%92%A9', "B55';drop table events", '%ud800'];
 const HOSTILE_QUERY = ['1e308', '-1', '%00', 'x'.repeat(1000), '[]', '9999-12-31', 'true', '0x10', 'NaN', '2016-02-30', '%E0%A4%A'];
 
+const DATE_PARAMS = /^(asOf|from|to|on|since|until)$|On$|Date$/;
+const OUT_OF_RANGE_DATES = ['9999-12-31', '1900-01-01', '2101-01-01', '1999-12-31', '9999-12-31T00:00:00Z', '1900-01-01T12:00:00Z', '2101-01-01T00:00:00+01:00'];
+
 export function fuzzCases(doc: OpenApiDocument, options: { seed: number; count: number; caseIds: string[] }): FuzzCase[] {
   const random = prng(options.seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
@@ -153,10 +156,12 @@ export function fuzzCases(doc: OpenApiDocument, options: { seed: number; count: 
       mustRefuse = true;
     } else if (roll < 0.35 && params.some((p) => p.in === 'query')) {
       const param = pick(params.filter((p) => p.in === 'query'));
-      const value = pick(HOSTILE_QUERY);
+      // A date parameter (asOf, from, to, …) gets a date outside the business years half the time: always refused.
+      const dated = param.schema?.format === 'date' || DATE_PARAMS.test(param.name);
+      const value = dated && random() < 0.5 ? pick(OUT_OF_RANGE_DATES) : pick(HOSTILE_QUERY);
       query.push([param.name, value]);
       mutation = `hostile-query:${param.name}=${value.slice(0, 12)}`;
-      mustRefuse = value === '%00' || value.length > 500;
+      mustRefuse = value === '%00' || value.length > 500 || (dated && OUT_OF_RANGE_DATES.includes(value));
     } else if (schema && body !== undefined) {
       const parsed = JSON.parse(body) as Json;
       if (roll < 0.55) {

@@ -40,17 +40,39 @@ export interface AxeViolation {
   readonly targets: string[];
 }
 
-/** axe-core in the page (WCAG 2.x A and AA rules): the serious and critical violations, and a screenshot kept beside the tests. */
-export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
+/**
+ * A page seen with JavaScript off, copied into a page that runs scripts, at the same origin so
+ * its styles load as they did: axe-core needs scripts, the page under test has none.
+ */
+async function scriptedCopy(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser to copy it into');
+  const context = await browser.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? { width: 1200, height: 900 } });
+  const copy = await context.newPage();
+  await copy.goto(new URL('/health', page.url()).href);
+  await copy.setContent(await page.content(), { waitUntil: 'load' });
+  return copy;
+}
+
+/**
+ * axe-core in the page (WCAG 2.x A and AA rules): the serious and critical violations, and a
+ * screenshot kept beside the tests. A page opened with JavaScript off is checked in a copy.
+ */
+export async function checkPage(page: Page, name: string, options: { javaScriptEnabled?: boolean } = {}): Promise<AxeViolation[]> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ ...v, page: name }));
+  const target = options.javaScriptEnabled === false ? await scriptedCopy(page) : page;
+  try {
+    await target.addScriptTag({ path: AXE });
+    const violations = await target.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ ...v, page: name }));
+  } finally {
+    if (target !== page) await target.context().close();
+  }
 }
 
 /** The CSRF token of the signed-in session, as any of its pages carries it. */

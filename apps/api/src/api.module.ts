@@ -16,6 +16,7 @@ import { GrantController } from './cases/grant.controller';
 import { StepsController } from './cases/steps.controller';
 import { PlfController } from './cases/plf.controller';
 import { ProposalClosingController } from './cases/proposal-closing.controller';
+import { FrameworkAmendmentsController } from './frameworks/amendments.controller';
 import { FrameworksController } from './frameworks/frameworks.controller';
 import { AuditApiModule } from './audit/audit-api.module';
 import { DocumentsApiModule } from './documents/documents-api.module';
@@ -33,6 +34,7 @@ import { WebModule } from './web/web.module';
   imports: [ConfigModule.forRoot(), PersistenceModule, ClockModule, CqrsModule.forRoot(), PersonalDataModule, AccessModule, ProjectionsModule, RemindersModule, HealthModule, CommissioningModule, BudgetApiModule, PipelineApiModule, AuditLogApiModule, OutcomesApiModule, DeadlinesApiModule, AuditApiModule, DocumentsApiModule, PublishingApiModule, WebModule, PaymentsApiModule],
   controllers: [
     FrameworksController,
+    FrameworkAmendmentsController,
     CasesController,
     DirectController,
     CoCommissioningController,

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { resolveConfiguredAccess } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { Reflector } from '@nestjs/core';
 import { jsonBodyBoundary, jsonBodyOptions, MediaTypeGuard, requestLineBoundary, strictValidationPipe } from '@app/platform';
@@ -48,6 +49,7 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
       .build(),
   );
   bearerOnce(document);
+  resolveConfiguredAccess(document.paths, config);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
     swaggerOptions: { persistAuthorization: true, showExtensions: true },

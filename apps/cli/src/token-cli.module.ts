@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
-import { ClockModule } from '@app/platform';
+import { ClockModule } from '@app/platform/clock/clock.module';
 import { TokenCommand } from './token.command';
 
 /**

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { isRole, parseDuration, ROLES, signToken, tokenKeysFrom } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/platform';
+import { Clock } from '@app/platform/clock/clock';
 
 interface TokenOptions {
   role?: string;

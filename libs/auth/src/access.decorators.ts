@@ -9,7 +9,9 @@ export type AccessRule =
   | { readonly public: true }
   | { readonly grants: readonly Grant[] }
   /** The grants of the case command the route parameter names (CASE_COMMAND_ACCESS by path). */
-  | { readonly commandAtParam: string };
+  | { readonly commandAtParam: string }
+  /** The roles the configuration admits to set a framework up or change it (framework-access.ts). */
+  | { readonly frameworkAuthority: 'set-up' | 'change' };
 
 const problem = (status: number, code: string, detail: string) => ({
   'application/problem+json': { example: { type: `https://commissioning-ledger.org.uk/problems/${code.toLowerCase()}`, title: code[0] + code.slice(1).toLowerCase(), status, code, detail } },
@@ -34,13 +36,20 @@ export function Roles(...grants: [Grant, ...Grant[]]): MethodDecorator & ClassDe
   return applyDecorators(
     SetMetadata(ACCESS_RULE, rule),
     ApiExtension('x-access', { roles: grants }),
+    bearerResponses(`Admitted: ${grants.map(inWords).join(', ')}`),
+  );
+}
+
+/** Bearer auth, and the 401 and 403 a route refuses with; `admitted` says who is admitted. */
+export function bearerResponses(admitted: string): MethodDecorator & ClassDecorator {
+  return applyDecorators(
     ApiBearerAuth(),
     ApiUnauthorizedResponse({
       description: 'No bearer token, or one that is malformed, expired or not signed by a trusted key. Nothing is appended.',
       content: problem(401, 'UNAUTHENTICATED', 'Authorization: the token has expired'),
     }),
     ApiForbiddenResponse({
-      description: `The token's role, or a CSP user's locality, is not admitted here. Admitted: ${grants.map(inWords).join(', ')}. Nothing is appended.`,
+      description: `The token's role, or a CSP user's locality, is not admitted here. ${admitted}. Nothing is appended.`,
       content: problem(403, 'FORBIDDEN', 'role auditor may not call POST /cases/{caseId}/plan'),
     }),
   );

@@ -41,6 +41,16 @@ export const CASE_COMMAND_ACCESS = {
   // The generic steps a workflow document adds: one route per kind, the step named in the path.
   CompleteCheckpoint: { path: 'checkpoints/:step', grants: STAFF },
   RecordApproval: { path: 'approvals/:step', grants: STAFF },
+  // Paying for outcomes: decided on the contract's history whatever its stage; a claim is named in the path.
+  SetPaymentSchedule: { path: 'payments/schedule', grants: STAFF },
+  ReprofilePaymentSchedule: { path: 'payments/reprofile', grants: STAFF },
+  RecordClaim: { path: 'payments/claims', grants: STAFF_OR_OWN_CSP },
+  ApproveClaim: { path: 'payments/claims/:claimId/approval', grants: STAFF },
+  RejectClaim: { path: 'payments/claims/:claimId/rejection', grants: STAFF },
+  RecordPayment: { path: 'payments/claims/:claimId/payment', grants: STAFF },
+  RecoverPayment: { path: 'payments/recoveries', grants: STAFF },
+  RecordCheckpointMet: { path: 'payments/checkpoints', grants: STAFF },
+  CarryForwardInstalments: { path: 'payments/carry-forward', grants: STAFF },
 } as const satisfies Partial<Record<CaseCommandType, CommandAccess>>;
 
 /** A workflow command a person gives on an existing case over a route of its own. */
@@ -52,6 +62,32 @@ const BY_PATH = new Map<string, CommandAccess & { type: PersonCaseCommand }>(
 
 /** The command a path names (`meeting-held` → HoldCspMeeting), or undefined. */
 export const commandAtPath = (path: string): (CommandAccess & { type: PersonCaseCommand }) | undefined => BY_PATH.get(path);
+
+const SEGMENT = /^[\w-]{1,80}$/;
+
+/**
+ * The command a concrete path names, with the values of its `:params`
+ * (`payments/claims/c-1/approval` → ApproveClaim, { claimId: 'c-1' }), or undefined.
+ */
+export function commandForPath(concrete: string): (CommandAccess & { type: PersonCaseCommand; params: Record<string, string> }) | undefined {
+  const parts = concrete.split('/');
+  for (const access of BY_PATH.values()) {
+    const pattern = access.path.split('/');
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const fits = pattern.every((part, index) => {
+      if (!part.startsWith(':')) return part === parts[index];
+      params[part.slice(1)] = parts[index];
+      return SEGMENT.test(parts[index]);
+    });
+    if (fits) return { ...access, params };
+  }
+  return undefined;
+}
+
+/** A command's path with its `:params` filled in: what a form posts to. */
+export const pathOfCommand = (type: PersonCaseCommand, params: Record<string, string> = {}): string =>
+  CASE_COMMAND_ACCESS[type].path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 
 export const isPersonCaseCommand = (type: string): type is PersonCaseCommand => Object.hasOwn(CASE_COMMAND_ACCESS, type);
 

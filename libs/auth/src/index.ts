@@ -8,3 +8,4 @@ export * from './token-verifier';
 export * from './access.decorators';
 export * from './auth.module';
 export * from './command-access';
+export * from './framework-access';

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const orDefault = <T>(fallback: T) => ({ value }: { value: unknown }) => trimmed({ value }) ?? fallback;
@@ -7,6 +7,10 @@ const intOr = (fallback: number) => ({ value }: { value: unknown }) => (value ==
 const flagOr = (fallback: boolean) => ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? fallback : !['false', '0', 'no'].includes(String(value).toLowerCase());
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
+/** Roles that write (libs/auth's ROLES less csp, always scoped, and auditor, who never writes). */
+const WRITING_ROLES = ['opcc-staff', 'admin'] as const;
+const rolesOr = (fallback: readonly string[]) => ({ value }: { value: unknown }) =>
+  trimmed({ value })?.split(',').map((role) => role.trim()).filter(Boolean) ?? [...fallback];
 
 /**
  * Every setting the product reads, validated once at start-up. Nothing else in the
@@ -24,6 +28,12 @@ export class AppConfig {
   @Transform(trimmed)
   @IsString()
   readonly DATA_DIR: string = './data';
+
+  /** Free space (MB) the embedded store keeps in hand on DATA_DIR's disk: below it, commands are refused with 503 instead of filling the disk. */
+  @Transform(intOr(64))
+  @IsInt()
+  @Min(0)
+  readonly DATA_DIR_MIN_FREE_MB: number = 64;
 
   /** PostgreSQL server for events and read models; unset: embedded PGlite under DATA_DIR. */
   @Transform(trimmed)
@@ -258,6 +268,18 @@ export class AppConfig {
   @IsBoolean()
   readonly PUBLISH_OPEN: boolean = false;
 
+  /** Who may import (set up) a year's framework, comma-separated. */
+  @Transform(rolesOr(['admin']))
+  @IsIn(WRITING_ROLES, { each: true, message: 'FRAMEWORK_SETUP_ROLES must be roles that write, separated by commas: opcc-staff, admin' })
+  @ArrayNotEmpty({ message: 'FRAMEWORK_SETUP_ROLES must name at least one role' })
+  readonly FRAMEWORK_SETUP_ROLES: Array<(typeof WRITING_ROLES)[number]> = ['admin'];
+
+  /** Who may change a framework during its year (amendments) and publish its workflow versions, comma-separated. */
+  @Transform(rolesOr(['opcc-staff', 'admin']))
+  @IsIn(WRITING_ROLES, { each: true, message: 'FRAMEWORK_CHANGE_ROLES must be roles that write, separated by commas: opcc-staff, admin' })
+  @ArrayNotEmpty({ message: 'FRAMEWORK_CHANGE_ROLES must name at least one role' })
+  readonly FRAMEWORK_CHANGE_ROLES: Array<(typeof WRITING_ROLES)[number]> = ['opcc-staff', 'admin'];
+
   /** Log level: error, warn, log, debug, verbose. */
   @Transform(({ value }) => trimmed({ value }) ?? 'log')
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -267,6 +289,7 @@ export class AppConfig {
 export const CONFIG_KEYS = [
   'PORT',
   'DATA_DIR',
+  'DATA_DIR_MIN_FREE_MB',
   'DATABASE_URL',
   'EVENT_STORE',
   'KURRENTDB_URL',
@@ -309,6 +332,8 @@ export const CONFIG_KEYS = [
   'PUBLISH_FUNDER_ID',
   'PUBLISH_LICENSE',
   'PUBLISH_OPEN',
+  'FRAMEWORK_SETUP_ROLES',
+  'FRAMEWORK_CHANGE_ROLES',
 ] as const;
 
 export class ConfigError extends Error {

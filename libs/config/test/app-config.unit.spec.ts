@@ -53,7 +53,18 @@ describe('configuration of access and hardening', () => {
     [{ JWKS_URL: 'ftp://sso.example.org/jwks' }, 'JWKS_URL'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ CORS_ORIGINS: 'https://ok.example.org,*' }, 'CORS_ORIGINS'],
+    [{ FRAMEWORK_SETUP_ROLES: 'admin,auditor' }, 'FRAMEWORK_SETUP_ROLES'],
+    [{ FRAMEWORK_CHANGE_ROLES: 'csp' }, 'FRAMEWORK_CHANGE_ROLES'],
+    [{ FRAMEWORK_CHANGE_ROLES: ' , ' }, 'FRAMEWORK_CHANGE_ROLES'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('lets admins set a framework up and OPCC staff and admins change it, unless configured otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ FRAMEWORK_SETUP_ROLES: ['admin'], FRAMEWORK_CHANGE_ROLES: ['opcc-staff', 'admin'] });
+    expect(loadConfig({ FRAMEWORK_SETUP_ROLES: 'opcc-staff, admin', FRAMEWORK_CHANGE_ROLES: 'admin' })).toMatchObject({
+      FRAMEWORK_SETUP_ROLES: ['opcc-staff', 'admin'],
+      FRAMEWORK_CHANGE_ROLES: ['admin'],
+    });
   });
 });

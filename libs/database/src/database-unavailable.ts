@@ -13,12 +13,20 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
-/** The disk under the embedded store is full: nothing can be written until space is freed. */
+/**
+ * The disk under the embedded store is full, or too nearly full to write safely: nothing was
+ * recorded, and nothing will be until space is freed (503 with Retry-After, as for a database
+ * that went away). `reason` says which, naming the directory and the space left.
+ */
 export class StorageFull extends Error {
   readonly code = 'STORAGE_FULL';
+  readonly retryAfterSeconds = 30;
 
-  constructor(readonly where: string) {
-    super(`The disk holding the embedded store (${where}) is full; nothing was recorded. Free some space and try again.`);
+  constructor(
+    readonly where: string,
+    reason = 'is full',
+  ) {
+    super(`The disk holding the embedded store (DATA_DIR: ${where}) ${reason}; nothing was recorded. Free some space there (or set DATA_DIR to a larger disk) and try again.`);
     this.name = 'StorageFull';
   }
 }

@@ -4,3 +4,4 @@ export * from './pglite.database';
 export * from './migrations';
 export * from './database-unavailable';
 export * from './embedded-store-lock';
+export * from './disk-space';

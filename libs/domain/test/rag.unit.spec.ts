@@ -1,4 +1,4 @@
-import { ragFor } from '@app/domain';
+import { countRags, ragFor, worstRag } from '@app/domain';
 
 describe('ragFor: red/amber/green against target', () => {
   describe('higher is better (target 100, 10% amber tolerance)', () => {
@@ -43,5 +43,23 @@ describe('ragFor: red/amber/green against target', () => {
   it('a target of zero, lower is better: any incident is red, none is green', () => {
     expect(ragFor(0, 0, 'lower-is-better', 10)).toBe('green');
     expect(ragFor(1, 0, 'lower-is-better', 10)).toBe('red');
+  });
+});
+
+describe('worstRag and countRags: how ratings roll up', () => {
+  it('takes red over amber over green, and ignores the unrated', () => {
+    expect(worstRag(['green', 'amber', null, 'green'])).toBe('amber');
+    expect(worstRag(['green', 'red', 'amber'])).toBe('red');
+    expect(worstRag(['green'])).toBe('green');
+  });
+
+  it('is null when nothing is rated', () => {
+    expect(worstRag([])).toBeNull();
+    expect(worstRag([null, null])).toBeNull();
+  });
+
+  it('counts each rating and the unrated apart', () => {
+    expect(countRags(['red', 'green', null, 'red', 'amber'])).toEqual({ red: 2, amber: 1, green: 1, unrated: 1 });
+    expect(countRags([])).toEqual({ red: 0, amber: 0, green: 0, unrated: 0 });
   });
 });

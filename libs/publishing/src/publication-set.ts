@@ -37,6 +37,7 @@ export function publicationSet(publishing: PublishingService, history: YearHisto
   const records = publishing.ocdsRecords(history);
   const contracts = publishing.transparency(history, 'contracts');
   const grantList = publishing.transparency(history, 'grants');
+  const spend = publishing.transparency(history, 'spend');
   return [
     { file: `360giving-${year}.json`, records: grants.grants.length, content: json(grants) },
     { file: `ocds-releases-${year}.json`, records: (releases.releases as unknown[]).length, content: json(releases) },
@@ -45,6 +46,8 @@ export function publicationSet(publishing: PublishingService, history: YearHisto
     { file: `contracts-${year}.json`, records: contracts.json.rows.length, content: json(contracts.json) },
     { file: `grants-${year}.csv`, records: grantList.json.rows.length, content: grantList.csv },
     { file: `grants-${year}.json`, records: grantList.json.rows.length, content: json(grantList.json) },
+    { file: `spend-${year}.csv`, records: spend.json.rows.length, content: spend.csv },
+    { file: `spend-${year}.json`, records: spend.json.rows.length, content: json(spend.json) },
   ];
 }
 

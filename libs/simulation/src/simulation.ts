@@ -46,7 +46,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRu
   await migrate(db);
   const store = new SqlEventStore(db);
   const cases = new CaseService(store);
-  const frameworks = new FrameworkService(store, cases);
+  const frameworks = new FrameworkService(store);
   const runner = new ProjectionRunner(db, store, READ_MODELS, { batchSize: 1000 });
   await runner.prepare();
   const config = loadConfig({ DATA_DIR: options.dataDir, REDIS_URL: options.redisUrl, QUEUE_PREFIX: `sim-${randomUUID().slice(0, 8)}` });

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type AccessRule, type Caller, commandAtPath, type Grant, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
+import { type AccessRule, type Caller, commandForPath, type Grant, grantsOfRule, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
 import { CaseService } from '@app/commissioning';
+import { AppConfig } from '@app/config';
 import { webSessionOf } from '../web/sessions/web-session';
 import { forbidden, keysUnavailable, signInNeeded, unauthenticated } from './access-refusals';
 
@@ -20,13 +21,14 @@ export class AccessPolicy {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly cases: CaseService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Admits the request (recording the caller on it) or throws 401/403/503. No rule at all: refused. */
   async admit(request: Request, response: Response, rule: AccessRule | undefined): Promise<void> {
     if (rule && 'public' in rule) return;
     const principal = await this.authenticate(request, response);
-    const grants = rule && 'commandAtParam' in rule ? this.grantsOfCommand(request, principal, rule.commandAtParam) : rule?.grants;
+    const grants = rule && 'commandAtParam' in rule ? this.grantsOfCommand(request, principal, rule.commandAtParam) : rule && grantsOfRule(rule, this.config);
     if (!grants) {
       // A programming error, not the caller's: say so loudly, and still refuse.
       this.logger.error(`${request.method} ${pathOf(request)} declares no access rule (@Roles or @Public): refused to everyone`);
@@ -46,8 +48,10 @@ export class AccessPolicy {
 
   /** The grants of the case command a route parameter names; a name that is no command is refused. */
   private grantsOfCommand(request: Request, principal: Principal, param: string): readonly Grant[] {
-    const named = request.params?.[param];
-    const access = typeof named === 'string' ? commandAtPath(named) : undefined;
+    // A wildcard parameter (checkpoints/due-diligence, payments/claims/c-1/approval) arrives as its segments.
+    const raw: unknown = request.params?.[param];
+    const named = Array.isArray(raw) ? raw.join('/') : raw;
+    const access = typeof named === 'string' ? commandForPath(named) : undefined;
     if (!access) throw this.refuse(request, principal, `"${String(named)}" is not a command a person gives on a case`);
     return access.grants;
   }
@@ -85,8 +89,8 @@ export class AccessPolicy {
       this.logger.error(`${request.method} ${pathOf(request)} grants csp:own-case but has no :caseId`);
       throw this.refuse(request, principal, 'this route cannot be scoped to a locality');
     }
-    const found = await this.cases.get(caseId);
-    if (found.profile.locality !== principal.locality) {
+    const profile = await this.cases.profileOf(caseId);
+    if (profile.locality !== principal.locality) {
       throw this.refuse(request, principal, `case ${caseId} is not a case of your locality (${principal.locality})`);
     }
   }

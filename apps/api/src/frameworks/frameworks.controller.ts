@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
+import { FrameworkRoles, Public, Roles } from '@app/auth';
 import { FrameworkService, ImportFrameworkDocument, type ImportReport, RunFrameworkCommand } from '@app/commissioning';
-import { sumPence, type WorkflowSlot } from '@app/domain';
+import { FRAMEWORK_DOCUMENT_SCHEMA, sumPence, type WorkflowSlot } from '@app/domain';
 import { formatPence } from '@app/domain';
 import { Clock, FinancialYearPipe } from '@app/platform';
 import { respond } from '../http/outcome-response';
 import { businessDateFor, commandContextFrom } from '../http/request-context';
 import { DrawOnReserveDto, OpenGrantRoundDto, PublishWorkflowVersionDto, SwitchGrantRoundsDto } from './framework.dto';
+import { frameworkSchemaForOpenApi } from './framework-schema.openapi';
 import { presentCommitment, presentFramework } from './framework.presenter';
 
 @ApiTags('frameworks')
@@ -22,16 +23,33 @@ export class FrameworksController {
   ) {}
 
   @Post('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @ApiOperation({
     summary: "Import a year's framework document",
     description:
       'The body is a framework document (see infra/seed/framework-2016-17.json). Every subtotal is checked against its ' +
-      'lines; a mismatch refuses the whole import naming where. Importing the same document again appends nothing.',
+      'lines, a line\'s mechanism against its appendix, the period against its financial year, deadlines against the year, ' +
+      'every date and locality; an unknown field is refused. Every refusal names its path and nothing is appended: the ' +
+      'framework and all its cases are recorded in one transaction. Importing the same document again appends nothing. ' +
+      'The document\'s JSON Schema: GET /frameworks/schema.json.',
   })
-  @ApiBody({ schema: { type: 'object', example: { schema: 'commissioning-framework/v1', financialYear: '2016-17', '…': '…' } } })
+  @ApiBody({
+    schema: {
+      ...(frameworkSchemaForOpenApi() as object),
+      externalDocs: { description: 'JSON Schema (2020-12) of the framework document', url: '/frameworks/schema.json' },
+      example: { schema: 'commissioning-framework/v1', financialYear: '2016-17', '…': '…' },
+    },
+  })
   async import(@Body() document: Record<string, unknown>, @Req() request: Request): Promise<ImportReport> {
     return this.bus.execute(new ImportFrameworkDocument(document, commandContextFrom(request, this.clock)));
+  }
+
+  @Get('schema.json')
+  @Public()
+  @Header('Content-Type', 'application/schema+json')
+  @ApiOperation({ summary: 'The JSON Schema (2020-12) of a framework document, as POST /frameworks/import checks it' })
+  schema(): unknown {
+    return FRAMEWORK_DOCUMENT_SCHEMA;
   }
 
   @Get(':year')
@@ -96,7 +114,7 @@ export class FrameworksController {
   }
 
   @Post(':year/workflow-versions')
-  @Roles('opcc-staff', 'admin')
+  @FrameworkRoles('change')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Publish a workflow version on the framework, and say which mechanisms\' new cases take it',

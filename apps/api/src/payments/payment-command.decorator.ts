@@ -1,16 +1,17 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { type Grant, Roles } from '@app/auth';
-
-const STAFF: readonly Grant[] = ['opcc-staff', 'admin'];
+import { commandAtPath, type Grant, Roles } from '@app/auth';
 
 /**
  * POST /cases/:caseId/payments/<path>, answering 200 with the case's new revision as ETag,
- * like every other command on a case. Staff by default; a CSP only where `grants` says.
+ * like every other command on a case. Who may give it: CASE_COMMAND_ACCESS, the table the
+ * web app's case page reads too.
  */
-export function PaymentCommand(path: string, summary: string, grants: readonly Grant[] = STAFF): MethodDecorator {
+export function PaymentCommand(path: string, summary: string): MethodDecorator {
+  const access = commandAtPath(`payments/${path}`);
+  if (!access) throw new Error(`POST /cases/:caseId/payments/${path} is not in CASE_COMMAND_ACCESS`);
   return applyDecorators(
-    Roles(...(grants as [Grant, ...Grant[]])),
+    Roles(...(access.grants as [Grant, ...Grant[]])),
     Post(`:caseId/payments/${path}`),
     HttpCode(200),
     ApiOperation({ summary }),

@@ -9,6 +9,7 @@ import { PaymentCommand } from './payment-command.decorator';
 import { CaseRunner } from '../cases/case-runner';
 import {
   ApproveClaimDto,
+  CarryForwardInstalmentsDto,
   RecordCheckpointMetDto,
   RecordClaimDto,
   RecordPaymentDto,
@@ -50,11 +51,7 @@ export class PaymentsController {
     return this.runner.run(caseId, command, request, response);
   }
 
-  @PaymentCommand('claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)', [
-    'opcc-staff',
-    'csp:own-case',
-    'admin',
-  ])
+  @PaymentCommand('claims', 'Record a claim against an instalment, up to what may still be claimed, with its evidence (a CSP for its own agreement)')
   claim(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordClaimDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { instalmentId, pence, evidenceRef } = body;
     const command = { type: 'RecordClaim' as const, on: this.runner.on(request), by: this.by(request), instalmentId, pence, evidenceRef };
@@ -110,6 +107,15 @@ export class PaymentsController {
   @PaymentCommand('checkpoints', 'Record a payment checkpoint as met; instalments withheld for it are released')
   checkpoint(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordCheckpointMetDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'RecordCheckpointMet' as const, on: this.runner.on(request), by: this.by(request), checkpoint: body.checkpoint, evidenceRef: body.evidenceRef };
+    return this.runner.run(caseId, command, request, response);
+  }
+
+  @PaymentCommand(
+    'carry-forward',
+    'Year-end: carry unpaid instalments to the next financial year, by recorded decision; refused without its framework or room in its budget (BUDGET_EXCEEDED)',
+  )
+  carryForward(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: CarryForwardInstalmentsDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const command = { type: 'CarryForwardInstalments' as const, on: this.runner.on(request), by: this.by(request), instalmentIds: body.instalmentIds, toYear: body.toYear, reason: body.reason };
     return this.runner.run(caseId, command, request, response);
   }
 }

@@ -140,3 +140,22 @@ export class RecordCheckpointMetDto {
   @Text(300, { example: 'Mobilisation report of 1 May 2016' })
   evidenceRef!: string;
 }
+
+export class CarryForwardInstalmentsDto {
+  @On('2017-03-20')
+  on?: string;
+
+  @ApiProperty({ type: [String], description: 'Unpaid instalments, with no claim on them, to count in the next year', example: ['2016-Q4'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(120)
+  @Matches(/^[\w-]{1,60}$/, { each: true, message: 'each instalment id must be 1–60 letters, digits, _ or -' })
+  instalmentIds!: string[];
+
+  @ApiProperty({ description: 'The next financial year: its framework must be imported and its budget hold what is carried', example: '2017-18', pattern: '^\\d{4}-\\d{2}$' })
+  @Matches(/^\d{4}-\d{2}$/, { message: 'toYear must be a financial year written like 2017-18' })
+  toYear!: string;
+
+  @Text(1000, { example: 'Q4 delivery slipped into April; carried by decision of the March 2017 board' })
+  reason!: string;
+}

@@ -13,6 +13,8 @@ import {
   LIST_JSON_EXAMPLE,
   OCDS_RECORDS_EXAMPLE,
   OCDS_RELEASES_EXAMPLE,
+  SPEND_CSV_EXAMPLE,
+  SPEND_JSON_EXAMPLE,
   THREE_SIXTY_GIVING_EXAMPLE,
 } from './publication.examples';
 
@@ -97,6 +99,21 @@ function publicationController(path: 'publish' | 'open-data'): Type<unknown> {
     @ApiOkResponse({ description: 'The list', content: { 'application/json': { example: { ...LIST_JSON_EXAMPLE, list: 'grants' } } } })
     async grantsJson(@Query() query: PublicationQueryDto) {
       return this.publishing.transparency(await this.history(query), 'grants').json;
+    }
+
+    @Get('transparency/spend.csv')
+    @ApiOperation({ summary: 'Each payment over £500, by month (Specified Information Order), as CSV', description: `Payments recorded against the year’s agreements, oldest first. ${ASOF}${audience}` })
+    @ApiProduces('text/csv')
+    @ApiOkResponse({ description: 'RFC 4180, one row per payment', content: { 'text/csv': { example: SPEND_CSV_EXAMPLE } } })
+    async spendCsv(@Query() query: PublicationQueryDto, @Res({ passthrough: true }) response: Response) {
+      return this.csv('spend', query, response);
+    }
+
+    @Get('transparency/spend.json')
+    @ApiOperation({ summary: 'Each payment over £500, by month (Specified Information Order), as JSON', description: `The CSV’s rows. ${ASOF}${audience}` })
+    @ApiOkResponse({ description: 'The list', content: { 'application/json': { example: SPEND_JSON_EXAMPLE } } })
+    async spendJson(@Query() query: PublicationQueryDto) {
+      return this.publishing.transparency(await this.history(query), 'spend').json;
     }
 
     private async csv(list: TransparencyList, query: PublicationQueryDto, response: Response): Promise<string> {

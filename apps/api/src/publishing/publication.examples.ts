@@ -86,3 +86,26 @@ export const LIST_JSON_EXAMPLE = {
     },
   ],
 };
+
+export const SPEND_CSV_EXAMPLE =
+  'month,paid,reference,title,supplier,value,mechanism,purpose,paymentRef\r\n' +
+  '2016-07,2016-07-08,2016-17-B22,Victim First,Catch 22,158596.00,Direct commissioning,Victim First,BACS-2016-0712\r\n';
+
+export const SPEND_JSON_EXAMPLE = {
+  list: 'spend',
+  financialYear: '2016-17',
+  publishedDate: '2017-03-31T22:59:59.999Z',
+  rows: [
+    {
+      month: '2016-07',
+      paid: '2016-07-08',
+      reference: '2016-17-B22',
+      title: 'Victim First',
+      supplier: 'Catch 22',
+      value: '158596.00',
+      mechanism: 'Direct commissioning',
+      purpose: 'Victim First',
+      paymentRef: 'BACS-2016-0712',
+    },
+  ],
+};

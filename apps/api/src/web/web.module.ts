@@ -15,6 +15,9 @@ import { CasePagesController } from './pages/case-pages.controller';
 import { FrameworkPagesController } from './pages/framework-pages.controller';
 import { DocumentPagesController } from './pages/document-pages.controller';
 import { HomeController } from './pages/home.controller';
+import { FilterOptionsSource } from './pages/filter-options';
+import { NewCasePagesController } from './pages/new-case-pages.controller';
+import { PublishingPagesController } from './pages/publishing-pages.controller';
 import { ReadPagesController } from './pages/read-pages.controller';
 import { OidcSignIn } from './sessions/oidc-sign-in';
 import { SessionMiddleware } from './sessions/session.middleware';
@@ -33,9 +36,9 @@ const FORM_LIMIT = '256kb';
  */
 @Module({
   imports: [AccessModule, CommissioningModule, DocumentsModule],
-  // Documents before the case pages: their :caseId/:action route would otherwise take /documents.
-  controllers: [SignInController, HomeController, DocumentPagesController, CasePagesController, FrameworkPagesController, ReadPagesController],
-  providers: [DocumentUploadInterceptor, WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery],
+  // Documents and new cases before the case pages: their :caseId routes would otherwise take /documents and /new.
+  controllers: [SignInController, HomeController, DocumentPagesController, NewCasePagesController, CasePagesController, FrameworkPagesController, ReadPagesController, PublishingPagesController],
+  providers: [DocumentUploadInterceptor, WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery, FilterOptionsSource],
   exports: [WebProblemFilter],
 })
 export class WebModule implements NestModule {

@@ -1,5 +1,5 @@
 import { businessDateOf, DomainError } from '@app/domain';
-import { actualsProjection, yearActuals, type YearActuals } from '@app/projections/actuals';
+import { actualsProjection, countsIn, yearActuals, type YearActuals } from '@app/projections/actuals';
 import type { AuditLog } from '../log/audit-log.port';
 import type { AsOf } from './as-of';
 import { projectAsOf } from './projection-as-of';
@@ -13,7 +13,7 @@ export type ActualsAsOf = YearActuals & { readonly eventsFolded: number };
  */
 export async function actualsAsOf(log: AuditLog, financialYear: string, asOf: AsOf): Promise<ActualsAsOf> {
   const { docs, eventsFolded } = await projectAsOf(log, actualsProjection, asOf);
-  const year = [...docs.values()].filter((doc) => doc.financialYear === financialYear);
+  const year = [...docs.values()].filter((doc) => doc.financialYear === financialYear || countsIn(doc, financialYear));
   if (year.length === 0) {
     throw new DomainError('NOT_FOUND', `No case of ${financialYear} had been opened as of ${asOf.at.toISOString()} (${asOf.basis})`, { financialYear });
   }

@@ -1,4 +1,4 @@
-import { addDays, businessDateOf, DomainError, isBusinessDate } from '@app/domain';
+import { addDays, businessDateOf, businessYears, DomainError, isBusinessDate } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 /**
@@ -31,11 +31,13 @@ export function londonMidnight(date: string): number {
  */
 export function parseInstant(value: unknown, field: string, bound: 'start' | 'end'): Date {
   if (isBusinessDate(value)) return new Date(bound === 'start' ? londonMidnight(value) : londonMidnight(addDays(value, 1)) - 1);
-  if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value);
+  // A date-time is held to the business years too: its day in Europe/London must be a business date.
+  if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isBusinessDate(businessDateOf(new Date(value)))) return new Date(value);
+  const { first, last } = businessYears();
   throw DomainError.field(
     'VALIDATION_FAILED',
     field,
-    'must be a date (YYYY-MM-DD, the whole day in Europe/London) or a date-time with Z or an offset (2016-03-01T12:00:00Z)',
+    `must be a date (YYYY-MM-DD, the whole day in Europe/London) or a date-time with Z or an offset (2016-03-01T12:00:00Z), in ${first}–${last}`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type CaseCommand,
+  type CaseEvent,
   caseDecider,
   type CaseOpeningCommand,
   type CaseState,
@@ -16,7 +17,16 @@ import {
   slotOf,
   CASE_EVENT_SCHEMA_VERSION,
 } from '@app/domain';
-import { type AppendResult, EVENT_STORE, type EventStore, type MultiAppendOptions, type StoredEvent, type StreamAppend } from '@app/event-store';
+import {
+  type AppendResult,
+  EVENT_STORE,
+  type EventStore,
+  type MultiAppendOptions,
+  type StoredEvent,
+  type StreamAppend,
+  WrongExpectedRevision,
+} from '@app/event-store';
+import { LedgerPositions } from './ledger-positions';
 import {
   appendDecided,
   checkExpectedRevision,
@@ -33,12 +43,28 @@ export class CaseService {
   /** Fault injection for the crash test of the combined append; nothing in production sets it. */
   faults?: MultiAppendOptions;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly ledgers: LedgerPositions;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.ledgers = new LedgerPositions(store);
+  }
 
   async get(caseId: string): Promise<OpenCase & { revision: number }> {
     const loaded = await loadStream(this.store, caseDecider, caseStreamId(caseId), upcastCase);
     if (loaded.state.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
     return { ...loaded.state, revision: loaded.revision };
+  }
+
+  /**
+   * The case's opening profile, from its first event alone: what the case is (its year,
+   * mechanism, locality) is fixed when it opens, so an access check reads one event,
+   * not the stream the command then folds.
+   */
+  async profileOf(caseId: string): Promise<OpenCase['profile']> {
+    const [opening] = await this.store.readStream(caseStreamId(caseId), { from: 0, to: 0 });
+    const state = opening ? caseDecider.evolve(caseDecider.initialState, upcastCase(opening)) : undefined;
+    if (state?.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
+    return state.profile;
   }
 
   async history(caseId: string): Promise<StoredEvent[]> {
@@ -68,28 +94,63 @@ export class CaseService {
       // A decision that changes nothing is already done: nothing to append.
       if (decided.length === 0) return { streamId, revision: loaded.revision, events: [], state: loaded.state, replayed: false };
       const after = decided.reduce(caseDecider.evolve, loaded.state);
-      const ledger = await this.ledgerMove(caseId, loaded.state, after, command);
+      const ledgers = await this.ledgerMoves(caseId, loaded.state, after, command, decided);
       const stamped = withBusinessDate(decided, command.on);
       const caseEvents = newEventsFor(streamId, stamped, context, CASE_EVENT_SCHEMA_VERSION);
-      if (!ledger) {
+      if (ledgers.length === 0) {
         const appended = await appendDecided(this.store, streamId, loaded.revision, stamped, context, CASE_EVENT_SCHEMA_VERSION);
         return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
       }
-      const ledgerEvents = newEventsFor(ledger.streamId, ledger.events, context);
-      const [result] = await this.appendBoth(
+      const [result] = await this.appendAll(
         { streamId, events: caseEvents, expected: loaded.revision === -1 ? 'no_stream' : loaded.revision },
-        { streamId: ledger.streamId, events: ledgerEvents, expected: ledger.revision === -1 ? 'no_stream' : ledger.revision },
+        ledgers.map((ledger) => ({ streamId: ledger.streamId, events: newEventsFor(ledger.streamId, ledger.events, context), expected: ledger.revision === -1 ? 'no_stream' : ledger.revision })),
       );
       const events = await this.store.readStream(streamId, { from: result.nextRevision - caseEvents.length + 1, to: result.nextRevision });
       return { streamId, revision: result.nextRevision, events, state: after, replayed: result.duplicate };
     });
   }
 
-  /** One transaction where the store has them; KurrentDB has no multi-stream transaction, so there the ledger goes first. */
-  private async appendBoth(caseAppend: StreamAppend, ledgerAppend: StreamAppend): Promise<AppendResult[]> {
-    if (this.store.appendToStreams) return this.store.appendToStreams([caseAppend, ledgerAppend], this.faults);
-    const ledger = await this.store.appendToStream(ledgerAppend.streamId, ledgerAppend.events, { expected: ledgerAppend.expected });
-    return [await this.store.appendToStream(caseAppend.streamId, caseAppend.events, { expected: caseAppend.expected }), ledger];
+  /** One transaction where the store has them; KurrentDB has no multi-stream transaction, so there the ledgers go first. */
+  private async appendAll(caseAppend: StreamAppend, ledgerAppends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    try {
+      return await this.appendInOrder(caseAppend, ledgerAppends);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) ledgerAppends.forEach((ledger) => this.ledgers.forget(ledger.streamId));
+      throw error;
+    }
+  }
+
+  private async appendInOrder(caseAppend: StreamAppend, ledgerAppends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.store.appendToStreams) return this.store.appendToStreams([caseAppend, ...ledgerAppends], this.faults);
+    const ledgers: AppendResult[] = [];
+    for (const ledger of ledgerAppends) ledgers.push(await this.store.appendToStream(ledger.streamId, ledger.events, { expected: ledger.expected }));
+    return [await this.store.appendToStream(caseAppend.streamId, caseAppend.events, { expected: caseAppend.expected }), ...ledgers];
+  }
+
+  /**
+   * The ledgers a decision moves: its own year's when the case's share changes; for a
+   * year-end carry-forward, the next year's too, which refuses when its framework is
+   * missing or its budget cannot hold what is carried.
+   */
+  private async ledgerMoves(
+    caseId: string,
+    before: CaseState,
+    after: CaseState,
+    command: CaseCommand,
+    decided: readonly CaseEvent[],
+  ): Promise<Array<{ streamId: string; revision: number; events: FrameworkEvent[] }>> {
+    const own = await this.ledgerMove(caseId, before, after, command);
+    const moves = own ? [own] : [];
+    for (const event of decided) {
+      if (event.type !== 'InstalmentsCarriedForward') continue;
+      const { toYear, fromYear, pence, instalmentIds } = event.data;
+      const streamId = frameworkStreamId(toYear);
+      const framework = await this.ledgers.read(streamId);
+      if (!framework.state.definition) throw DomainError.field('NO_NEXT_FRAMEWORK', 'toYear', `no framework has been imported for ${toYear}: import it before carrying into it`);
+      const events = frameworkDecider.decide({ type: 'CarryInCommitment', caseId, pence, fromYear, instalmentIds }, framework.state);
+      moves.push({ streamId, revision: framework.revision, events: [...events] });
+    }
+    return moves;
   }
 
   /**
@@ -104,9 +165,9 @@ export class CaseService {
   ): Promise<{ streamId: string; revision: number; events: FrameworkEvent[] } | null> {
     const held = commitmentAfter(after);
     if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return null;
-    const reason = command.type === 'VaryContract' ? 'variation' : 'award';
+    const reason = command.type === 'VaryContract' ? 'variation' : command.type === 'CarryForwardInstalments' ? 'carry-forward' : 'award';
     const streamId = frameworkStreamId(after.profile.financialYear);
-    const framework = await loadStream(this.store, frameworkDecider, streamId);
+    const framework = await this.ledgers.read(streamId);
     const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason, mechanism: slotOf(after.profile.mechanism) }, framework.state);
     return events.length === 0 ? null : { streamId, revision: framework.revision, events: [...events] };
   }

@@ -12,6 +12,7 @@ import type { PaymentCommand } from '../payments/payment.commands';
 import type { CaseEvent } from './case.events';
 import { deadlineStatus, parseDeadlineKey } from './deadline';
 import { isPaymentCommand } from '../payments/payment.commands';
+import { carriedOutPence } from '../payments/payment.state';
 import { decideInstalmentDue, decidePayment } from '../payments/payment.decider';
 import { paymentConsequences } from '../payments/payment.consequences';
 import { isRecordsCommand, type RecordsCommand } from '../records/records.commands';
@@ -261,7 +262,7 @@ export function commitmentAfter(state: CaseState): number | undefined {
   if (state.status !== 'open') return undefined;
   // Money is committed from the award on: in the contract phase, and after it ends (the spend stands).
   if (state.contract && (phaseOf(state) === 'contract' || phaseOf(state) === 'ended')) {
-    return state.contract.valuePence;
+    return state.contract.valuePence - carriedOutPence(state.payments);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
+import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowSlot } from './framework.types';
 
 /** `workflowVersions`: the checked versions the framework document carries, published with it. */
 export type ImportFramework = {
@@ -16,10 +16,12 @@ export type SetCaseCommitment = {
   type: 'SetCaseCommitment';
   caseId: string;
   pence: Pence;
-  reason: 'award' | 'variation' | 'termination';
+  reason: 'award' | 'variation' | 'termination' | 'carry-forward';
   /** The case's mechanism: an award draws first on the framework's pot for it. */
   mechanism?: WorkflowSlot;
 };
+/** Year-end: a case's unpaid instalments of the year before, committed in this year's budget. */
+export type CarryInCommitment = { type: 'CarryInCommitment'; caseId: string; pence: Pence; fromYear: string; instalmentIds: readonly string[] };
 export type DrawOnReserve = { type: 'DrawOnReserve'; pence: Pence; reason: string; decisionRef: string; decidedOn: BusinessDate };
 export type SwitchPccGrantRounds = { type: 'SwitchPccGrantRounds'; open: boolean; reason: string };
 export type OpenPccGrantRound = {
@@ -30,9 +32,20 @@ export type OpenPccGrantRound = {
   closesOn: BusinessDate;
 };
 
+/** Amendments during the year: each says why and when; what is left out of ChangeBudget stays as it is. */
+export type ChangeBudget = { type: 'ChangeBudget'; on: BusinessDate; reason: string; totalBudgetPence?: Pence; reservePence?: Pence };
+export type AddBoard = { type: 'AddBoard'; on: BusinessDate; reason: string; board: Board };
+export type AddLocality = { type: 'AddLocality'; on: BusinessDate; reason: string; locality: Locality };
+/** `locality` joins `into`: its allocation and VLI share move there; `plfAllocationPence` sets the result (default: the sum). */
+export type MergeLocalities = { type: 'MergeLocalities'; on: BusinessDate; reason: string; locality: string; into: string; plfAllocationPence?: Pence };
+export type AddStrategicPriority = { type: 'AddStrategicPriority'; on: BusinessDate; reason: string; priority: StrategicPriority };
+export type FrameworkAmendment = ChangeBudget | AddBoard | AddLocality | MergeLocalities | AddStrategicPriority;
+
 export type FrameworkCommand =
   | ImportFramework
+  | FrameworkAmendment
   | SetCaseCommitment
+  | CarryInCommitment
   | DrawOnReserve
   | SwitchPccGrantRounds
   | OpenPccGrantRound

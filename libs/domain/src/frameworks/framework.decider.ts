@@ -1,11 +1,13 @@
 import { type Decider, assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { amountOf, amountsOf, emptyAmounts, type KeyedAmounts, withAmount } from '../shared/keyed-amounts';
 import { formatPence, isPence, type Pence } from '../shared/money';
 import { DEFAULT_WORKFLOW_REFS } from '../workflows/workflow.registry';
 import type { FrameworkCommand } from './framework.commands';
 import type { FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 
+import { amendedDefinition, decideAmendment } from './framework.amendments';
 import { decidePublish, evolvePublished, type FrameworkWorkflows } from './framework.workflows';
 import type { WorkflowRef } from '../cases/case.types';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
@@ -16,7 +18,8 @@ export interface FrameworkState extends FrameworkWorkflows {
   readonly committedPence: Pence;
   /** What is left in each mechanism's pot. */
   readonly potsPence: Readonly<Partial<Record<WorkflowSlot, Pence>>>;
-  readonly committedByCase: Readonly<Record<string, Pence>>;
+  /** What each case holds of the year (read with amountOf). */
+  readonly committedByCase: KeyedAmounts;
   readonly newGrantRoundsOpen: boolean;
   readonly grantRounds: Readonly<Record<string, { opensOn: string; closesOn: string }>>;
 }
@@ -26,7 +29,7 @@ export const initialFrameworkState: FrameworkState = {
   reservePence: 0,
   committedPence: 0,
   potsPence: {},
-  committedByCase: {},
+  committedByCase: emptyAmounts,
   newGrantRoundsOpen: false,
   grantRounds: {},
   workflowVersions: [],
@@ -42,7 +45,7 @@ export const potsLeftPence = (state: FrameworkState): Pence => Object.values(sta
 export function evolveFramework(state: FrameworkState, event: FrameworkEvent): FrameworkState {
   switch (event.type) {
     case 'FrameworkImported': {
-      const committedByCase = Object.fromEntries(event.data.commitments.map((c) => [c.caseId, c.valuePence]));
+      const committedByCase = amountsOf(event.data.commitments.map((c) => [c.caseId, c.valuePence] as const));
       return {
         ...state,
         definition: event.data,
@@ -58,12 +61,12 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
     case 'FundsReleased': {
       const sign = event.type === 'FundsCommitted' ? 1 : -1;
       const pot = event.type === 'FundsCommitted' ? event.data.fromPot : undefined;
-      const held = (state.committedByCase[event.data.caseId] ?? 0) + sign * event.data.pence;
+      const held = (amountOf(state.committedByCase, event.data.caseId) ?? 0) + sign * event.data.pence;
       return {
         ...state,
         committedPence: state.committedPence + sign * event.data.pence,
         potsPence: pot ? { ...state.potsPence, [pot.mechanism]: (state.potsPence[pot.mechanism] ?? 0) - pot.pence } : state.potsPence,
-        committedByCase: { ...state.committedByCase, [event.data.caseId]: held },
+        committedByCase: withAmount(state.committedByCase, event.data.caseId, held),
       };
     }
     case 'ReserveDrawn':
@@ -77,6 +80,15 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
       };
     case 'WorkflowVersionPublished':
       return { ...state, ...evolvePublished(state, event.data.workflow, event.data.assignedTo) };
+    case 'FrameworkBudgetChanged':
+    case 'BoardAdded':
+    case 'LocalityAdded':
+    case 'LocalitiesMerged':
+    case 'StrategicPriorityAdded': {
+      if (!state.definition) return state;
+      const reservePence = event.type === 'FrameworkBudgetChanged' ? event.data.reservePence : state.reservePence;
+      return { ...state, definition: amendedDefinition(state.definition, event), reservePence };
+    }
     default:
       return assertNever(event);
   }
@@ -95,6 +107,22 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
   switch (command.type) {
     case 'SetCaseCommitment':
       return decideCommitment(command, state, definition);
+    case 'CarryInCommitment': {
+      const available = availablePence(state);
+      if (command.pence > available) {
+        throw DomainError.field(
+          'BUDGET_EXCEEDED',
+          'instalmentIds',
+          `carrying ${formatPence(command.pence)} would take ${definition.financialYear} past its budget: ${formatPence(available)} is available ` +
+            `(budget ${formatPence(definition.totalBudgetPence)}, committed ${formatPence(state.committedPence)}, reserve ${formatPence(state.reservePence)})`,
+          { requestedPence: command.pence, availablePence: available, budgetPence: definition.totalBudgetPence, committedPence: state.committedPence, reservePence: state.reservePence },
+        );
+      }
+      const carriedFrom = { financialYear: command.fromYear, instalmentIds: [...command.instalmentIds] };
+      return [
+        { type: 'FundsCommitted', data: { caseId: command.caseId, pence: command.pence, reason: 'carry-forward', committedAfterPence: state.committedPence + command.pence, carriedFrom } },
+      ];
+    }
     case 'DrawOnReserve': {
       if (!isPence(command.pence) || command.pence <= 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be a whole number of pence, more than zero');
       if (command.pence > state.reservePence) {
@@ -126,6 +154,12 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
       ];
     case 'PublishWorkflowVersion':
       return decidePublish(command, state);
+    case 'ChangeBudget':
+    case 'AddBoard':
+    case 'AddLocality':
+    case 'MergeLocalities':
+    case 'AddStrategicPriority':
+      return decideAmendment(command, state, definition);
     default:
       return assertNever(command);
   }
@@ -156,7 +190,7 @@ function decideCommitment(
   definition: FrameworkDefinition,
 ): FrameworkEvent[] {
   if (!isPence(command.pence) || command.pence < 0) throw DomainError.field('INVALID_AMOUNT', 'pence', 'must be a whole number of pence, zero or more');
-  const held = state.committedByCase[command.caseId] ?? 0;
+  const held = amountOf(state.committedByCase, command.caseId) ?? 0;
   const change = command.pence - held;
   if (change === 0) return [];
   if (change < 0) {

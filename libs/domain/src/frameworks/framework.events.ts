@@ -1,16 +1,24 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
+import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowSlot } from './framework.types';
 
 export type FrameworkImported = { type: 'FrameworkImported'; data: FrameworkDefinition };
 export type FundsCommitted = {
   type: 'FundsCommitted';
-  data: { caseId: string; pence: Pence; reason: 'award' | 'variation'; committedAfterPence: Pence; fromPot?: { mechanism: WorkflowSlot; pence: Pence } };
+  data: {
+    caseId: string;
+    pence: Pence;
+    reason: 'award' | 'variation' | 'carry-forward';
+    committedAfterPence: Pence;
+    fromPot?: { mechanism: WorkflowSlot; pence: Pence };
+    /** A year-end carry-forward: the year and instalments the commitment comes from. */
+    carriedFrom?: { financialYear: string; instalmentIds: string[] };
+  };
 };
 export type FundsReleased = {
   type: 'FundsReleased';
-  data: { caseId: string; pence: Pence; reason: 'award' | 'variation' | 'termination'; committedAfterPence: Pence };
+  data: { caseId: string; pence: Pence; reason: 'award' | 'variation' | 'termination' | 'carry-forward'; committedAfterPence: Pence };
 };
 export type ReserveDrawn = {
   type: 'ReserveDrawn';
@@ -28,8 +36,24 @@ export type WorkflowVersionPublished = {
   data: { workflow: WorkflowDefinition; assignedTo: WorkflowSlot[]; reason: string };
 };
 
+/** Amendments during the year, each with its business date and reason. */
+export type FrameworkBudgetChanged = {
+  type: 'FrameworkBudgetChanged';
+  data: { on: BusinessDate; reason: string; totalBudgetPence: Pence; reservePence: Pence; totalBeforePence: Pence; reserveBeforePence: Pence };
+};
+export type BoardAdded = { type: 'BoardAdded'; data: { on: BusinessDate; reason: string; board: Board } };
+export type LocalityAdded = { type: 'LocalityAdded'; data: { on: BusinessDate; reason: string; locality: Locality } };
+/** `movedCaseIds`: the framework's lines and the PLF case of `locality`, whose budget lines now count under `into`. */
+export type LocalitiesMerged = {
+  type: 'LocalitiesMerged';
+  data: { on: BusinessDate; reason: string; locality: string; into: string; plfAllocationPence: Pence; vliSharePercent: number; movedCaseIds: string[] };
+};
+export type StrategicPriorityAdded = { type: 'StrategicPriorityAdded'; data: { on: BusinessDate; reason: string; priority: StrategicPriority } };
+export type FrameworkAmended = FrameworkBudgetChanged | BoardAdded | LocalityAdded | LocalitiesMerged | StrategicPriorityAdded;
+
 export type FrameworkEvent =
   | FrameworkImported
+  | FrameworkAmended
   | FundsCommitted
   | FundsReleased
   | ReserveDrawn

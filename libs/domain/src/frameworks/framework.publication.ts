@@ -43,3 +43,11 @@ const GEO_CODE_TYPES: Readonly<Record<string, string>> = {
 };
 
 export const geoCodeTypeOf = (gssCode: string): string | undefined => GEO_CODE_TYPES[gssCode.slice(0, 3)];
+
+/**
+ * What the Elected Local Policing Bodies (Specified Information) Order 2011 asks a PCC to
+ * publish, by value: contracts over £10,000, and each item of expenditure over £500 (the
+ * Local Government Transparency Code's threshold too). Over, not at.
+ */
+export const CONTRACTS_PUBLISHED_OVER_PENCE = 1_000_000;
+export const SPEND_PUBLISHED_OVER_PENCE = 50_000;

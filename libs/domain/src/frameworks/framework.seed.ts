@@ -1,7 +1,8 @@
-import { isBusinessDate } from '../shared/business-date';
+import { businessDateProblem } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import { unknownFields } from './framework.schema';
 import { readWorkflowChoices } from './framework.workflow-choice';
 import { GSS_CODE, ORG_ID } from './framework.publication';
 import { type Commitment, type FrameworkDefinition, type GeographicalReach, MECHANISMS, type MechanismCode } from './framework.types';
@@ -33,8 +34,9 @@ class Problems {
     return isPence(value) ? value : 0;
   }
   date(value: unknown, field: string): string {
-    if (!isBusinessDate(value)) this.add(field, 'must be a date written YYYY-MM-DD');
-    return typeof value === 'string' ? value : '';
+    const problem = businessDateProblem(value);
+    if (problem) this.add(field, problem);
+    return problem === undefined ? (value as string) : '';
   }
   array(value: unknown, field: string): unknown[] {
     if (!Array.isArray(value)) {
@@ -65,6 +67,7 @@ export function readFrameworkDocument(document: unknown, checksum: string): Fram
 export function readFrameworkImport(document: unknown, checksum: string): FrameworkImport {
   const p = new Problems();
   const doc = p.object(document, '(body)');
+  unknownFields(doc).forEach((path) => p.add(path, 'is not a field of a framework document (its schema: GET /frameworks/schema.json)'));
   if (doc.schema !== 'commissioning-framework/v1') p.add('schema', 'must be "commissioning-framework/v1"');
   const financialYear = String(p.text(doc.financialYear, 'financialYear') ?? '');
   if (financialYear && !/^\d{4}-\d{2}$/.test(financialYear)) p.add('financialYear', 'must look like 2016-17');
@@ -72,8 +75,14 @@ export function readFrameworkImport(document: unknown, checksum: string): Framew
   const start = p.date(period.start, 'period.start');
   const end = p.date(period.end, 'period.end');
   if (start && end && end < start) p.add('period.end', 'must not be before period.start');
+  checkPeriodInYear(p, financialYear, start, end);
   const source = isObject(doc.source) ? doc.source : {};
   const issuedOn = p.date(source.issued ?? start, 'source.issued');
+  if (issuedOn && end && issuedOn > end) p.add('source.issued', `${issuedOn} is after the period ends (${end})`);
+  const deadline = (value: string, field: string) => {
+    if (value && issuedOn && value < issuedOn) p.add(field, `${value} is before the framework is issued (${issuedOn})`);
+    if (value && end && value > end) p.add(field, `${value} is after the period ends (${end})`);
+  };
   const totalBudgetPence = p.pence(doc.totalBudgetPence, 'totalBudgetPence');
 
   const themes = p.array(doc.themes, 'themes').map((t, i) => {
@@ -100,18 +109,22 @@ export function readFrameworkImport(document: unknown, checksum: string): Framew
   const localities = p.array(doc.localities, 'localities').map((l, i) => {
     const locality = p.object(l, `localities[${i}]`);
     const geoCode = optional(p, locality.geoCode, `localities[${i}].geoCode`, isGssCode, 'must be an ONS (GSS) code such as E07000129');
+    const plfMeetingDeadline = locality.plfMeetingDeadline === undefined ? undefined : p.date(locality.plfMeetingDeadline, `localities[${i}].plfMeetingDeadline`);
+    if (plfMeetingDeadline) deadline(plfMeetingDeadline, `localities[${i}].plfMeetingDeadline`);
     return {
       slug: String(p.text(locality.slug, `localities[${i}].slug`)),
       name: String(p.text(locality.name, `localities[${i}].name`)),
       plfAllocationPence: p.pence(locality.plfAllocationPence, `localities[${i}].plfAllocationPence`),
       vliSharePercent: Number(locality.vliSharePercent ?? 0),
       ...(geoCode === undefined ? {} : { geoCode }),
+      ...(plfMeetingDeadline ? { plfMeetingDeadline } : {}),
     };
   });
   const localitySlugs = new Set(localities.map((l) => l.slug));
   const plf = p.object(doc.plf, 'plf');
   const plfTotal = p.pence(plf.totalPence, 'plf.totalPence');
   const meetingDeadline = p.date(plf.meetingDeadline, 'plf.meetingDeadline');
+  deadline(meetingDeadline, 'plf.meetingDeadline');
   const allocated = localities.reduce((sum, l) => sum + l.plfAllocationPence, 0);
   if (allocated !== plfTotal) {
     p.add('localities', `PLF allocations sum to ${formatPence(allocated)} but plf.totalPence says ${formatPence(plfTotal)}`);
@@ -119,7 +132,8 @@ export function readFrameworkImport(document: unknown, checksum: string): Framew
   const grant = p.object(doc.pccGrant, 'pccGrant');
   if (typeof grant.newRoundsOpen !== 'boolean') p.add('pccGrant.newRoundsOpen', 'must be true or false');
 
-  const context: LineContext = { p, financialYear, themeCodes, priorityCodes, localitySlugs, localities };
+  const mechanismCodes = new Set(fundingMechanisms.map((m) => m.code));
+  const context: LineContext = { p, financialYear, themeCodes, priorityCodes, localitySlugs, localities, mechanismCodes };
   const commitments: Commitment[] = [];
   const appendixB = p.object(doc.appendixB, 'appendixB');
   let subtotals = 0;
@@ -222,6 +236,8 @@ function readReminderPolicies(p: Problems, raw: unknown): FrameworkDefinition['r
   return policies as FrameworkDefinition['reminderPolicies'];
 }
 
+const REACH_SCOPES: readonly GeographicalReach['scope'][] = ['area', 'llr', 'localities', 'national'];
+
 interface LineContext {
   readonly p: Problems;
   readonly financialYear: string;
@@ -229,6 +245,7 @@ interface LineContext {
   readonly priorityCodes: Set<string>;
   readonly localitySlugs: Set<string>;
   readonly localities: readonly { slug: string; plfAllocationPence: Pence }[];
+  readonly mechanismCodes: Set<MechanismCode>;
 }
 
 function readLine(raw: unknown, at: string, source: Commitment['source'], c: LineContext): Commitment {
@@ -236,7 +253,7 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
   const line = p.object(raw, at);
   const ref = String(p.text(line.ref, `${at}.ref`));
   const mechanism = (line.mechanism ?? null) as MechanismCode | null;
-  if (mechanism !== null && !MECHANISMS.includes(mechanism)) p.add(`${at}.mechanism`, `must be one of ${MECHANISMS.join(', ')} or null`);
+  checkMechanism(c, mechanism, source, `${at}.mechanism`);
   const theme = (line.theme ?? null) as string | null;
   if (theme !== null && !c.themeCodes.has(theme)) p.add(`${at}.theme`, `"${theme}" is not one of the themes`);
   const priorities = (field: 'primaryPriorities' | 'secondaryPriorities') =>
@@ -251,14 +268,18 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
     localities: p.array(reachRaw.localities ?? [], `${at}.geographicalReach.localities`).map(String),
     partial: reachRaw.partial === true,
   };
-  reach.localities.filter((slug) => !c.localitySlugs.has(slug)).forEach((slug) => p.add(`${at}.geographicalReach.localities`, `"${slug}" is not a locality`));
+  if (!REACH_SCOPES.includes(reach.scope)) p.add(`${at}.geographicalReach.scope`, `must be one of ${REACH_SCOPES.join(', ')}`);
+  const known = () => [...c.localitySlugs].join(', ');
+  reach.localities.filter((slug) => !c.localitySlugs.has(slug)).forEach((slug) => p.add(`${at}.geographicalReach.localities`, `"${slug}" is not a locality: ${known()}`));
   const locality = (line.locality ?? null) as string | null;
+  if (locality !== null && !c.localitySlugs.has(locality)) p.add(`${at}.locality`, `"${String(locality)}" is not a locality: ${known()}`);
   const valuePence = p.pence(line.valuePence, `${at}.valuePence`);
   const recipientOrgId = optional(p, line.recipientOrgId, `${at}.recipientOrgId`, isOrgId, 'must be an org-id.guide identifier such as GB-LAE-BLA or GB-CHC-1124127');
   if (mechanism === 'plf') {
     const allocation = c.localities.find((l) => l.slug === locality);
-    if (!allocation) p.add(`${at}.locality`, 'a PLF line must name one of the localities');
-    else if (allocation.plfAllocationPence !== valuePence) {
+    if (!allocation) {
+      if (locality === null) p.add(`${at}.locality`, `a PLF line must name one of the localities: ${known()}`);
+    } else if (allocation.plfAllocationPence !== valuePence) {
       p.add(`${at}.valuePence`, `${ref} is ${formatPence(valuePence)} but ${locality}'s PLF allocation is ${formatPence(allocation.plfAllocationPence)}`);
     }
   }
@@ -283,6 +304,29 @@ function readLine(raw: unknown, at: string, source: Commitment['source'], c: Lin
     sourceNotes: Array.isArray(line.sourceNotes) ? line.sourceNotes.map(String) : [],
     ...(recipientOrgId === undefined ? {} : { recipientOrgId }),
   };
+}
+
+/** Appendix B lists commitments made under a mechanism the framework has; Appendix C's allocations have none until awarded. */
+function checkMechanism(c: LineContext, mechanism: MechanismCode | null, source: Commitment['source'], field: string): void {
+  if (mechanism !== null && !MECHANISMS.includes(mechanism)) c.p.add(field, `must be one of ${MECHANISMS.join(', ')} or null`);
+  else if (source === 'appendix-c' && mechanism !== null) c.p.add(field, `an Appendix C line is an allocation awaiting its award: its mechanism must be null, not "${mechanism}"`);
+  else if (source === 'appendix-b' && mechanism === null) c.p.add(field, `an Appendix B line is an existing commitment: it must name its mechanism, one of ${[...c.mechanismCodes].join(', ')}`);
+  else if (mechanism !== null && !c.mechanismCodes.has(mechanism)) c.p.add(field, `"${mechanism}" is not one of this framework's funding mechanisms: ${[...c.mechanismCodes].join(', ')}`);
+}
+
+/** The period lies inside its financial year, 1 April to 31 March. */
+function checkPeriodInYear(p: Problems, financialYear: string, start: string, end: string): void {
+  const match = /^(\d{4})-(\d{2})$/.exec(financialYear);
+  if (!match) return;
+  const first = Number(match[1]);
+  if (Number(match[2]) !== (first + 1) % 100) {
+    p.add('financialYear', `${financialYear} is not a financial year: after ${first} comes ${String((first + 1) % 100).padStart(2, '0')}`);
+    return;
+  }
+  const [opens, closes] = [`${first}-04-01`, `${first + 1}-03-31`];
+  for (const [value, field] of [[start, 'period.start'], [end, 'period.end']]) {
+    if (value && (value < opens || value > closes)) p.add(field, `${value} is outside the financial year ${financialYear} (${opens} to ${closes})`);
+  }
 }
 
 /** An optional field: refused when present and wrong; absent (or null) is undefined. */

@@ -6,3 +6,4 @@ export * from './payment.state';
 export * from './payment.decider';
 export * from './payment.consequences';
 export * from './instalment-status';
+export * from './open-payment-commands';

@@ -14,6 +14,8 @@ export type ApproveClaim = C<'ApproveClaim', { claimId: string; secondApprovalAb
 export type RejectClaim = C<'RejectClaim', { claimId: string; reason: string }>;
 export type RecordPayment = C<'RecordPayment', { claimId: string; paymentRef: string }>;
 export type RecoverPayment = C<'RecoverPayment', { instalmentId: string; pence: Pence; reason: string }>;
+/** Year-end: unpaid instalments carried to the next financial year, by an explicit decision. */
+export type CarryForwardInstalments = C<'CarryForwardInstalments', { instalmentIds: readonly string[]; toYear: string; reason: string }>;
 export type RecordCheckpointMet = C<'RecordCheckpointMet', { checkpoint: string; evidenceRef: string }>;
 
 export type PaymentCommand =
@@ -24,7 +26,8 @@ export type PaymentCommand =
   | RejectClaim
   | RecordPayment
   | RecoverPayment
-  | RecordCheckpointMet;
+  | RecordCheckpointMet
+  | CarryForwardInstalments;
 
 export type PaymentCommandType = PaymentCommand['type'];
 
@@ -37,6 +40,7 @@ const TYPES: ReadonlySet<string> = new Set<PaymentCommandType>([
   'RecordPayment',
   'RecoverPayment',
   'RecordCheckpointMet',
+  'CarryForwardInstalments',
 ]);
 
 export const isPaymentCommand = (command: { type: string }): command is PaymentCommand => TYPES.has(command.type);

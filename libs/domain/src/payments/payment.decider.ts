@@ -1,11 +1,12 @@
 import { assertNever } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { formatPence, isPence, type Pence } from '../shared/money';
-import { formatUkDate, isBusinessDate } from '../shared/business-date';
+import { businessDateProblem, formatUkDate, isBusinessDate } from '../shared/business-date';
 import type { OpenCase } from '../cases/case.model';
 import type { PaymentCommand } from './payment.commands';
 import type { PaymentEvent } from './payment.events';
-import { claimablePence, conditionMet, isSettled, openClaimsOf } from './payment.state';
+import { fourEyesBar } from './open-payment-commands';
+import { claimablePence, conditionMet, followingFinancialYear, isSettled, openClaimsOf } from './payment.state';
 import { type Claim, type Instalment, type InstalmentPlan, PAYMENT_ID, type PaymentState } from './payment.types';
 
 const refuse = (code: string, field: string, reason: string, details: Record<string, unknown> = {}): never => {
@@ -75,9 +76,41 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       const after: PaymentState = { ...payments, checkpointsMet: [...payments.checkpointsMet, command.checkpoint] };
       return [met, ...releasesWhereMet(state, after, on)];
     }
+    case 'CarryForwardInstalments':
+      if (!live) throw new DomainError('CONTRACT_ENDED', 'The contract has ended; nothing of it is carried to another year');
+      return [carryForward(command, payments, state.profile.financialYear)];
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Year-end: unpaid instalments carried to the next financial year, by name, with a reason.
+ * A paid instalment, or one with a claim on it, stays in its year; so does one carried already.
+ * Whether the next year's framework exists and can hold it is the ledger's to decide.
+ */
+function carryForward(command: Extract<PaymentCommand, { type: 'CarryForwardInstalments' }>, payments: PaymentState, fromYear: string): PaymentEvent {
+  const toYear = followingFinancialYear(fromYear);
+  if (command.toYear !== toYear) refuse('INVALID_CARRY_YEAR', 'toYear', `unpaid commitments of ${fromYear} are carried only to ${toYear}, not "${command.toYear}"`);
+  if (command.instalmentIds.length === 0) refuse('VALIDATION_FAILED', 'instalmentIds', 'name at least one unpaid instalment to carry');
+  const seen: string[] = [];
+  const carried = command.instalmentIds.map((id, n) => {
+    const field = `instalmentIds[${n}]`;
+    const instalment = payments.instalments.find((i) => i.id === id);
+    if (!instalment) return refuse('UNKNOWN_INSTALMENT', field, `no instalment "${id}" in the schedule: ${payments.instalments.map((i) => i.id).join(', ')}`);
+    if (seen.includes(id)) refuse('DUPLICATE_ID', field, `instalment "${id}" appears twice`);
+    seen.push(id);
+    if (instalment.carriedTo !== undefined) refuse('ALREADY_CARRIED', field, `instalment ${id} was carried to ${instalment.carriedTo} already`);
+    if (instalment.paidPence > 0) refuse('INSTALMENT_PAID', field, `instalment ${id} has been paid (${formatPence(instalment.paidPence)}): what is paid stays in ${fromYear}`);
+    if (isSettled(payments, instalment)) refuse('INSTALMENT_CLAIMED', field, `instalment ${id} has a claim on it: decide the claim first`);
+    return instalment;
+  });
+  if (command.reason.trim() === '') refuse('REASON_REQUIRED', 'reason', 'must say why');
+  const pence = carried.reduce((sum, i) => sum + i.pence, 0);
+  return {
+    type: 'InstalmentsCarriedForward',
+    data: { instalmentIds: carried.map((i) => i.id), fromYear, toYear, pence, reason: command.reason, decidedBy: command.by, decidedOn: command.on },
+  };
 }
 
 function checkPlans(plans: readonly InstalmentPlan[], field: string, expectedPence: Pence, taken: readonly string[] = []): InstalmentPlan[] {
@@ -87,7 +120,7 @@ function checkPlans(plans: readonly InstalmentPlan[], field: string, expectedPen
     if (!PAYMENT_ID.test(plan.id)) refuse('VALIDATION_FAILED', `${field}[${i}].id`, 'must be 1–60 letters, digits, _ or -');
     if (ids.includes(plan.id)) refuse('DUPLICATE_ID', `${field}[${i}].id`, `instalment "${plan.id}" appears twice`);
     ids.push(plan.id);
-    if (!isBusinessDate(plan.dueOn)) refuse('VALIDATION_FAILED', `${field}[${i}].dueOn`, 'must be a date written YYYY-MM-DD');
+    if (!isBusinessDate(plan.dueOn)) refuse('VALIDATION_FAILED', `${field}[${i}].dueOn`, businessDateProblem(plan.dueOn) ?? '');
     if (!isPence(plan.pence) || plan.pence <= 0) refuse('INVALID_AMOUNT', `${field}[${i}].pence`, 'must be a whole number of pence, more than zero');
   });
   const total = plans.reduce((sum, plan) => sum + plan.pence, 0);
@@ -168,13 +201,14 @@ function recordClaim(command: Extract<PaymentCommand, { type: 'RecordClaim' }>, 
 function approveClaim(command: Extract<PaymentCommand, { type: 'ApproveClaim' }>, payments: PaymentState, state: OpenCase): PaymentEvent {
   const claim = claimOf(payments, command.claimId);
   if (claim.status !== 'received') refuse('CLAIM_CLOSED', 'claimId', `claim ${claim.claimId} is already ${claim.status}`);
-  if (command.by === claim.recordedBy) {
+  const bar = fourEyesBar(claim, command.by);
+  if (bar === 'recorded-it') {
     throw new DomainError('FOUR_EYES', `${command.by} recorded claim ${claim.claimId} and so cannot approve it: another officer must`, {
       claimId: claim.claimId,
       recordedBy: claim.recordedBy,
     });
   }
-  if (claim.approvedBy.includes(command.by)) {
+  if (bar === 'approved-it') {
     throw new DomainError('FOUR_EYES', `${command.by} has already approved claim ${claim.claimId}: the second approval must be by a third person`, {
       claimId: claim.claimId,
       approvedBy: claim.approvedBy,

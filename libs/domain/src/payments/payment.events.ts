@@ -35,6 +35,11 @@ export type PaymentRecovered = E<
   { instalmentId: string; pence: Pence; reason: string; decidedBy: string; decidedOn: BusinessDate }
 >;
 export type PaymentCheckpointMet = E<'PaymentCheckpointMet', { checkpoint: string; evidenceRef: string; recordedBy: string; metOn: BusinessDate }>;
+/** Year-end: these unpaid instalments, and their pence, count in `toYear` from now on; the ledgers of both years move with it. */
+export type InstalmentsCarriedForward = E<
+  'InstalmentsCarriedForward',
+  { instalmentIds: string[]; fromYear: string; toYear: string; pence: Pence; reason: string; decidedBy: string; decidedOn: BusinessDate }
+>;
 
 export type PaymentEvent =
   | PaymentScheduleSet
@@ -47,7 +52,8 @@ export type PaymentEvent =
   | InstalmentWithheld
   | InstalmentReleased
   | PaymentRecovered
-  | PaymentCheckpointMet;
+  | PaymentCheckpointMet
+  | InstalmentsCarriedForward;
 
 export type PaymentEventType = PaymentEvent['type'];
 
@@ -63,6 +69,7 @@ export const PAYMENT_EVENT_TYPES: ReadonlySet<string> = new Set<PaymentEventType
   'InstalmentReleased',
   'PaymentRecovered',
   'PaymentCheckpointMet',
+  'InstalmentsCarriedForward',
 ]);
 
 export const isPaymentEvent = (event: { type: string }): event is PaymentEvent => PAYMENT_EVENT_TYPES.has(event.type);

@@ -71,6 +71,10 @@ export function evolvePayments(state: PaymentState | undefined, event: PaymentEv
       return withInstalment(state, event.data.instalmentId, (i) => ({ ...i, recoveredPence: i.recoveredPence + event.data.pence }));
     case 'PaymentCheckpointMet':
       return state.checkpointsMet.includes(event.data.checkpoint) ? state : { ...state, checkpointsMet: [...state.checkpointsMet, event.data.checkpoint] };
+    case 'InstalmentsCarriedForward': {
+      const { instalmentIds, toYear } = event.data;
+      return { ...state, instalments: state.instalments.map((i) => (instalmentIds.includes(i.id) ? { ...i, carriedTo: toYear } : i)) };
+    }
     default:
       return assertNever(event);
   }
@@ -84,9 +88,22 @@ export const openClaimsOf = (state: PaymentState, instalmentId: string): Claim[]
 export const claimablePence = (state: PaymentState, instalment: Instalment): Pence =>
   instalment.pence - instalment.paidPence - openClaimsOf(state, instalment.id).reduce((sum, c) => sum + c.pence, 0);
 
-/** An instalment with any claim but a rejected one is settled: a re-profile or variation leaves it as it is. */
+/** An instalment with any claim but a rejected one is settled, and so is one carried to another year: a re-profile or variation leaves it as it is. */
 export const isSettled = (state: PaymentState, instalment: Instalment): boolean =>
-  instalment.paidPence > 0 || state.claims.some((c) => c.instalmentId === instalment.id && c.status !== 'rejected');
+  instalment.paidPence > 0 || instalment.carriedTo !== undefined || state.claims.some((c) => c.instalmentId === instalment.id && c.status !== 'rejected');
+
+/** The financial year an instalment counts in: the case's own, or the one it was carried to. */
+export const yearOfInstalment = (instalment: Instalment, caseYear: string): string => instalment.carriedTo ?? caseYear;
+
+/** Pence carried out of the case's own year to a later one (what the carried instalments were for; none was paid when carried). */
+export const carriedOutPence = (state: PaymentState | undefined): Pence =>
+  (state?.instalments ?? []).filter((i) => i.carriedTo !== undefined).reduce((sum, i) => sum + i.pence, 0);
+
+/** The financial year after "2016-17": "2017-18". */
+export function followingFinancialYear(financialYear: string): string {
+  const start = Number(financialYear.slice(0, 4)) + 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
 
 const PERIOD_FREQUENCY: ReadonlyArray<[RegExp, string]> = [
   [/^\d{4}-Q[1-4]$/, 'quarterly'],

@@ -45,6 +45,8 @@ export interface Instalment extends InstalmentPlan {
   readonly dueChecked: boolean;
   readonly paidPence: Pence;
   readonly recoveredPence: Pence;
+  /** The financial year it was carried to by a year-end decision; absent, it counts in the case's own year. */
+  readonly carriedTo?: string;
 }
 
 /** A case's payments: its schedule, every claim, and the checkpoints met. */

@@ -38,6 +38,20 @@ export function isBusinessDate(value: unknown): value is BusinessDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Why a value is not a business date, in words a person can act on: "2017-02-29 is not a
+ * date" rather than a format it already has; undefined when it is one.
+ */
+export function businessDateProblem(value: unknown): string | undefined {
+  if (isBusinessDate(value)) return undefined;
+  const match = typeof value === 'string' ? PATTERN.exec(value) : null;
+  if (!match) return 'must be a date written YYYY-MM-DD';
+  const [y, m, d] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return `${value as string} is not a date`;
+  return `${value as string} is outside the business years ${years.first}–${years.last}`;
+}
+
 const toUtc = (date: BusinessDate): number => {
   const [y, m, d] = date.split('-').map(Number);
   return Date.UTC(y, m - 1, d);

@@ -1,4 +1,5 @@
 import type { CaseCommand, CaseCommandType } from '../cases/case.commands';
+import { planAgainstAllocation } from '../cases/plan-allocation';
 import { includedPlanPence, type OpenCase } from '../cases/case.model';
 import { daysBetween, formatUkDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
@@ -66,9 +67,8 @@ const CHECKS = {
   },
   planWithinAllocation: (command, state) => {
     if (command.type !== 'SubmitCspPlan') return;
-    const total = command.budgetLines.reduce((sum, line) => sum + line.pence, 0);
-    const allocation = state.allocationPence ?? 0;
-    if (total > allocation) {
+    const { totalPence: total, allocationPence: allocation, over } = planAgainstAllocation(command.budgetLines.map((line) => line.pence), state.allocationPence ?? 0);
+    if (over) {
       refuse('PLAN_EXCEEDS_ALLOCATION', 'budgetLines', `total ${formatPence(total)} exceeds the locality's allocation of ${formatPence(allocation)}`, {
         totalPence: total,
         allocationPence: allocation,

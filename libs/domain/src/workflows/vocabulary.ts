@@ -45,6 +45,7 @@ export const COMMAND_EVENTS = {
   RecordPayment: ['ClaimPaid'],
   RecoverPayment: ['PaymentRecovered'],
   RecordCheckpointMet: ['PaymentCheckpointMet', 'InstalmentReleased'],
+  CarryForwardInstalments: ['InstalmentsCarriedForward'],
   AttachDocument: ['DocumentAttached', 'DocumentSuperseded'],
   WithdrawDocument: ['DocumentWithdrawn'],
   PlaceLegalHold: ['LegalHoldPlaced'],
@@ -67,6 +68,7 @@ export const SYSTEM_COMMANDS: readonly CaseCommandType[] = [
   'SendReminder', 'RecordDeadlineMissed', 'AttachDocument', 'WithdrawDocument', 'PlaceLegalHold', 'LiftLegalHold',
   // Payments are decided on the contract's own history (libs/domain/src/payments), whatever its stage.
   'SetPaymentSchedule', 'ReprofilePaymentSchedule', 'RecordClaim', 'ApproveClaim', 'RejectClaim', 'RecordPayment', 'RecoverPayment', 'RecordCheckpointMet',
+  'CarryForwardInstalments',
 ];
 
 /** The events a workflow document may give a stage rule: all but those of the any-stage commands. */

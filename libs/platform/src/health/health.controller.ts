@@ -2,18 +2,20 @@ import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
-import { SQL_DATABASE, type SqlDatabase } from '@app/database';
+import { type EmbeddedStorage, PgliteDatabase, SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type ProjectionStatus, ProjectionsService } from '@app/projections';
 import { RedisStatus } from '../redis/redis-status';
 import { ReminderHealth, type UnschedulableDeadlineReport } from './reminder-health';
 
 export interface HealthReport {
-  /** degraded (and HTTP 503): the database does not answer; commands are refused with 503 until it does. */
+  /** degraded (and HTTP 503): the database does not answer, or the embedded store's disk is too full to write; commands are refused with 503 until it is not. */
   status: 'ok' | 'degraded';
   store: EventStore['kind'];
   readModels: SqlDatabase['kind'];
   database: 'up' | 'down';
+  /** The embedded store's disk (absent on a PostgreSQL server). */
+  storage?: EmbeddedStorage;
   redis: 'up' | 'down';
   /** degraded: some deadlines cannot be scheduled (listed); the others are. */
   reminders: 'running' | 'paused: Redis is down' | 'degraded';
@@ -53,12 +55,15 @@ export class HealthController {
     const up = this.redis.up;
     const unschedulable = this.reminderHealth?.unschedulable() ?? [];
     const database = await this.db.ping();
-    if (!database) response.status(503);
+    const storage = this.db instanceof PgliteDatabase ? this.db.storage() : undefined;
+    const ok = database && storage?.writable !== false;
+    if (!ok) response.status(503);
     return {
-      status: database ? 'ok' : 'degraded',
+      status: ok ? 'ok' : 'degraded',
       store: this.store.kind,
       readModels: this.db.kind,
       database: database ? 'up' : 'down',
+      ...(storage ? { storage } : {}),
       redis: up ? 'up' : 'down',
       reminders: !up ? 'paused: Redis is down' : unschedulable.length > 0 ? 'degraded' : 'running',
       unschedulableDeadlines: unschedulable.slice(0, 50),

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
-import { businessYears, isBusinessDate } from '@app/domain';
+import { businessDateProblem, businessYears, isBusinessDate } from '@app/domain';
 import { problemType } from './problem-details';
 
 /** A calendar date written YYYY-MM-DD that exists (2016-02-29 does, 2015-02-29 does not), in the business years. */
@@ -11,7 +11,10 @@ export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => isBusinessDate(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be a real date written YYYY-MM-DD in ${businessYears().first}–${businessYears().last} (Europe/London business date)`,
+          (each, args) =>
+            typeof args?.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(args.value)
+              ? `${each}$property: ${businessDateProblem(args.value) ?? ''} (Europe/London business date)`
+              : `${each}$property must be a real date written YYYY-MM-DD in ${businessYears().first}–${businessYears().last} (Europe/London business date)`,
           options,
         ),
       },

@@ -28,7 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
     const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    if (problem.status === 503 || problem.status === 507) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
+    if (problem.status === 503) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
     else if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
     response.status(problem.status).type('application/problem+json').json(problem);
   }

@@ -34,6 +34,10 @@ export function shapeErrors(value: object): ValidationError[] {
     }
     const items = Array.isArray(child) ? child : [child];
     const children = items.flatMap((item, index) => {
+      // `[{…}, [{…}]]` for a list of DTOs: class-transformer makes the inner array's items DTOs, and class-validator validates them in the item's place.
+      if (Array.isArray(child) && Array.isArray(item) && item.some(isDto)) {
+        return [{ property: String(index), constraints: { isObject: `${property}[${index}] must be an object, not an array` }, children: [] }];
+      }
       if (item === null || typeof item !== 'object' || Object.getPrototypeOf(item) === Object.prototype) return [];
       const nested = shapeErrors(item as object);
       return nested.length === 0 ? [] : Array.isArray(child) ? [{ property: String(index), constraints: {}, children: nested }] : nested;
@@ -42,6 +46,9 @@ export function shapeErrors(value: object): ValidationError[] {
   }
   return errors;
 }
+
+const isDto = (value: unknown): boolean =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype;
 
 /** The stock pipe, with the declared shape of nested DTOs checked too. */
 class StrictValidationPipe extends ValidationPipe {

@@ -10,7 +10,7 @@ async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
   const logger = new Logger('Persistence');
   const db = config.DATABASE_URL
     ? new PgDatabase(config.DATABASE_URL)
-    : await PgliteDatabase.open(join(config.DATA_DIR, 'pglite'));
+    : await PgliteDatabase.open(join(config.DATA_DIR, 'pglite'), { minFreeBytes: config.DATA_DIR_MIN_FREE_MB * 1024 * 1024 });
   const applied = await migrate(db);
   logger.log(
     `${db.kind === 'pglite' ? `Embedded PGlite at ${join(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'}` +

@@ -1,4 +1,4 @@
-import { type BusinessDate, formatPence, formatUkDate, type Instalment, instalmentFigures, type InstalmentFigures, type Pence } from '@app/domain';
+import { type BusinessDate, formatPence, formatUkDate, type Instalment, instalmentFigures, type InstalmentFigures, type Pence, SPEND_PUBLISHED_OVER_PENCE, yearOfInstalment } from '@app/domain';
 import type { ActualsDoc } from './actuals.projection';
 
 /**
@@ -48,6 +48,8 @@ export function caseSchedule(doc: ActualsDoc, on: BusinessDate) {
       pence: i.pence,
       amount: formatPence(i.pence),
       condition: i.condition,
+      financialYear: yearOfInstalment(i, doc.financialYear),
+      carriedTo: i.carriedTo ?? null,
       withheldFor: i.withheld,
       ...f,
       claims: payments!.claims.filter((c) => c.instalmentId === i.id),
@@ -71,8 +73,16 @@ export function caseSchedule(doc: ActualsDoc, on: BusinessDate) {
   };
 }
 
-const figuresOf = (doc: ActualsDoc, on: BusinessDate): SpendFigures =>
-  (doc.payments?.instalments ?? []).reduce((sum, i) => add(sum, fromInstalment(i, instalmentFigures(doc.payments!, i, on))), ZERO);
+/** A case's instalments that count in a year: its own year's, less those carried out, and those carried into it. */
+const instalmentsIn = (doc: ActualsDoc, financialYear: string): Instalment[] =>
+  (doc.payments?.instalments ?? []).filter((i) => yearOfInstalment(i, doc.financialYear) === financialYear);
+
+/** Whether any of a case's schedule counts in the year. */
+export const countsIn = (doc: ActualsDoc, financialYear: string): boolean =>
+  doc.payments !== null && (doc.financialYear === financialYear || instalmentsIn(doc, financialYear).length > 0);
+
+const figuresOf = (doc: ActualsDoc, financialYear: string, on: BusinessDate): SpendFigures =>
+  instalmentsIn(doc, financialYear).reduce((sum, i) => add(sum, fromInstalment(i, instalmentFigures(doc.payments!, i, on))), ZERO);
 
 export const SPEND_BREAKDOWNS = {
   byTheme: (d) => d.theme ?? (d.mechanism === 'plf' ? 'various' : 'unassigned'),
@@ -86,8 +96,8 @@ type BreakdownName = keyof typeof SPEND_BREAKDOWNS;
 
 /** A year's actual spend against its commitments on a date: due and forecast depend on the date, the rest on the log. */
 export function yearActuals(financialYear: string, docs: readonly ActualsDoc[], on: BusinessDate) {
-  const scheduled = docs.filter((d) => d.financialYear === financialYear && d.payments);
-  const perCase = scheduled.map((d) => [d, figuresOf(d, on)] as const);
+  const scheduled = docs.filter((d) => countsIn(d, financialYear));
+  const perCase = scheduled.map((d) => [d, figuresOf(d, financialYear, on)] as const);
   const total = perCase.reduce((sum, [, f]) => add(sum, f), ZERO);
   const breakdowns = Object.fromEntries(
     (Object.keys(SPEND_BREAKDOWNS) as BreakdownName[]).map((name) => {
@@ -113,7 +123,7 @@ export function yearActuals(financialYear: string, docs: readonly ActualsDoc[], 
 export type YearActuals = ReturnType<typeof yearActuals>;
 
 /** Transparency: payments over £500 (the Local Government Transparency Code's threshold). */
-export const SPEND_THRESHOLD_PENCE: Pence = 50_000;
+export const SPEND_THRESHOLD_PENCE: Pence = SPEND_PUBLISHED_OVER_PENCE;
 
 export interface SpendItem {
   readonly month: string;
@@ -130,13 +140,14 @@ export interface SpendItem {
   readonly amount: string;
 }
 
-/** Every payment above the threshold against the year's commitments, by month of payment, oldest first. */
+/** Every payment above the threshold against the year's commitments (carried ones in the year they were carried to), by month of payment, oldest first. */
 export function spendOver(financialYear: string, docs: readonly ActualsDoc[], thresholdPence = SPEND_THRESHOLD_PENCE) {
   const items: SpendItem[] = docs
-    .filter((d) => d.financialYear === financialYear)
+    .filter((d) => countsIn(d, financialYear))
     .flatMap((d) =>
       (d.payments?.claims ?? [])
         .filter((c) => c.status === 'paid' && c.pence > thresholdPence && c.paidOn)
+        .filter((c) => instalmentsIn(d, financialYear).some((i) => i.id === c.instalmentId))
         .map((c) => ({
           month: (c.paidOn as string).slice(0, 7),
           paidOn: c.paidOn as string,

@@ -7,7 +7,7 @@ const FRAMEWORK_STREAM = /^framework-(\d{4}-\d{2})$/;
 /** Case ids begin with their financial year ("2016-17-B01"); a later case event is keyed by it. */
 const CASE_STREAM = /^case-((\d{4}-\d{2})-.+)$/;
 
-const LEDGER_EVENTS = new Set(['FrameworkImported', 'FundsCommitted', 'FundsReleased', 'ReserveDrawn']);
+const LEDGER_EVENTS = new Set(['FrameworkImported', 'FundsCommitted', 'FundsReleased', 'ReserveDrawn', 'FrameworkBudgetChanged', 'LocalitiesMerged']);
 const OPENING_EVENTS = new Set(['ExistingCommitmentImported', 'AdditionalAllocationImported', 'ProposalRaised', 'CspPlanRequested', 'GrantApplicationReceived']);
 /** Case events that move a line's status; the money itself moves only on the framework ledger. */
 const STATUS_AFTER: Readonly<Record<string, LineStatus>> = {
@@ -27,6 +27,7 @@ function touched(event: StoredEvent): { year: string; caseIds: readonly string[]
     const e = event as unknown as FrameworkEvent;
     if (e.type === 'FrameworkImported') return { year, caseIds: e.data.commitments.map((c) => c.caseId) };
     if (e.type === 'FundsCommitted' || e.type === 'FundsReleased') return { year, caseIds: [e.data.caseId] };
+    if (e.type === 'LocalitiesMerged') return { year, caseIds: e.data.movedCaseIds };
     return { year, caseIds: [] };
   }
   if (OPENING_EVENTS.has(event.type)) {
@@ -49,6 +50,7 @@ function evolveYear(doc: BudgetYearDoc, event: StoredEvent): BudgetYearDoc {
   const e = event as unknown as FrameworkEvent;
   if (e.type === 'FrameworkImported') return { ...doc, imported: true, totalPence: e.data.totalBudgetPence, reservePence: e.data.reservePence, position: event.globalPosition };
   if (e.type === 'ReserveDrawn') return { ...doc, reservePence: doc.reservePence - e.data.pence, position: event.globalPosition };
+  if (e.type === 'FrameworkBudgetChanged') return { ...doc, totalPence: e.data.totalBudgetPence, reservePence: e.data.reservePence, position: event.globalPosition };
   return { ...doc, position: event.globalPosition };
 }
 
@@ -76,6 +78,9 @@ function evolveLine(line: BudgetLine | undefined, event: StoredEvent, caseId: st
       const sign = e.type === 'FundsCommitted' ? 1 : -1;
       return { ...held, heldPence: held.heldPence + sign * e.data.pence };
     }
+    case 'LocalitiesMerged':
+      // The line's money now counts under the locality it joined; a case not yet open has no line.
+      return line && line.locality === e.data.locality ? { ...line, locality: e.data.into } : line;
     default:
       break;
   }

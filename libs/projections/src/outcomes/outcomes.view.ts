@@ -1,6 +1,6 @@
-import { type BusinessDate, formatPence, formatUkDate, type Rag } from '@app/domain';
+import { type BusinessDate, countRags, formatPence, formatUkDate, type Rag, type RagCounts, worstRag } from '@app/domain';
 import type { MeasureRecord, MeasureReport, OutcomeDoc } from './outcomes.types';
-import { periodsBetween, reportDueOn } from './reporting-period';
+import { parsePeriod, periodsBetween, reportDueOn } from './reporting-period';
 
 /** A report that should be in: its period and the day it was due. */
 export interface DueReport {
@@ -20,8 +20,6 @@ export interface MeasureView extends Omit<MeasureRecord, 'latest'> {
 }
 
 export type OutcomeView = ReturnType<typeof outcomeView>;
-
-const RAG_ORDER: readonly Rag[] = ['red', 'amber', 'green'];
 
 const due = (period: string, dueOn: BusinessDate): DueReport => ({ period, dueOn, dueOnFormatted: formatUkDate(dueOn) });
 
@@ -46,9 +44,8 @@ export function measureView(doc: OutcomeDoc, measure: MeasureRecord, today: Busi
 }
 
 /** The worst latest RAG of the contract's measures; null while none is reported. */
-export function overallRag(measures: readonly MeasureView[]): Rag | null {
-  const rags = measures.map((m) => m.latestRag).filter((r): r is Rag => r !== null);
-  return RAG_ORDER.find((rag) => rags.includes(rag)) ?? null;
+export function overallRag(measures: readonly { latest: MeasureReport | null }[]): Rag | null {
+  return worstRag(measures.map((m) => m.latest?.rag ?? null));
 }
 
 /**
@@ -137,6 +134,10 @@ export interface Rollup {
   readonly sharedValuePence: number;
   readonly measures: number;
   readonly onTarget: OnTargetShare;
+  /** The worst overall RAG among the contracts (null while none has reported). */
+  readonly rag: Rag | null;
+  /** Contracts by their overall RAG. */
+  readonly contractRags: RagCounts;
 }
 
 /** Where a contract with no primary priority or theme (the PLF lines printed "Various") is counted. */
@@ -159,6 +160,8 @@ function rollup(docs: readonly OutcomeDoc[], isShared: (doc: OutcomeDoc) => bool
     sharedValuePence: docs.filter(isShared).reduce((sum, d) => sum + d.valuePence, 0),
     measures: measures.length,
     onTarget: share(reported.filter((m) => m.latest?.rag === 'green').length, reported.length),
+    rag: worstRag(docs.map((d) => overallRag(d.measures))),
+    contractRags: countRags(docs.map((d) => overallRag(d.measures))),
   };
 }
 
@@ -185,6 +188,33 @@ export function outcomeRollups(docs: readonly OutcomeDoc[]) {
     byTheme: Object.fromEntries([...themes].map(([code, group]) => [code, rollup(group, () => false)])) as Record<string, Rollup>,
     total: rollup(docs, () => false),
   };
+}
+
+export interface RagPeriod {
+  readonly period: string;
+  /** Reports of the period by their RAG (every measure's report counts once). */
+  readonly counts: Omit<RagCounts, 'unrated'>;
+  readonly worst: Rag | null;
+}
+
+/** Periods in time order (by their end, then label): a quarterly and a monthly measure interleave honestly. */
+const endOf = (label: string): string => parsePeriod(label)?.end ?? label;
+
+/**
+ * RAG over time: per reporting period, how many reports were red, amber and green across the
+ * contracts given, and the worst of them. Retired measures' reports count for the periods they covered.
+ */
+export function ragOverTime(docs: readonly OutcomeDoc[]): RagPeriod[] {
+  const byPeriod = new Map<string, Rag[]>();
+  for (const measure of docs.flatMap((d) => [...d.measures, ...d.formerMeasures])) {
+    for (const report of measure.reports) byPeriod.set(report.period, [...(byPeriod.get(report.period) ?? []), report.rag]);
+  }
+  return [...byPeriod]
+    .sort(([a], [b]) => endOf(a).localeCompare(endOf(b)) || a.localeCompare(b))
+    .map(([period, rags]) => {
+      const { unrated: _unrated, ...counts } = countRags(rags);
+      return { period, counts, worst: worstRag(rags) };
+    });
 }
 
 export const OUTCOME_CSV_HEADER = [

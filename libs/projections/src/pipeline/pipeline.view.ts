@@ -1,4 +1,4 @@
-import { type BusinessDate, daysBetween, formatUkDate, refOf } from '@app/domain';
+import { type BusinessDate, daysBetween, formatUkDate, refOf, resolveWorkflow } from '@app/domain';
 import type { PipelineDoc } from './pipeline.projection';
 
 /** A case as the pipeline lists it; days in stage are counted to `today`, a business date. */
@@ -13,6 +13,8 @@ export function pipelineItem(doc: PipelineDoc, today: BusinessDate) {
     stage: doc.stage,
     stageLabel: doc.stageLabel,
     phase: doc.phase,
+    /** Where the stage comes in its workflow (0 first): a board lists stages in the workflow's own order. */
+    stageOrder: resolveWorkflow(doc.workflow).stages.findIndex((s) => s.id === doc.stage),
     stageSince: doc.stageSince,
     stageSinceFormatted: formatUkDate(doc.stageSince),
     daysInStage: Math.max(0, daysBetween(doc.stageSince, today)),

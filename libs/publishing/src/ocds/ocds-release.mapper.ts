@@ -65,23 +65,9 @@ export function releasesOf(published: PublishedCase, definition: FrameworkDefini
   return releases;
 }
 
-/**
- * A payment the ledger recorded (ClaimPaid, from the payments' events on the case stream),
- * read by its shape so that a ledger recording no payments publishes none.
- */
-interface PaymentMade {
-  readonly claimId: string;
-  readonly pence: Pence;
-  readonly paidOn: BusinessDate;
-}
-const paymentOf = (event: { readonly type: string; readonly data: unknown }): PaymentMade | undefined => {
-  const data = event.data as Partial<PaymentMade> | null;
-  return event.type === 'ClaimPaid' && typeof data?.claimId === 'string' && typeof data.pence === 'number' && typeof data.paidOn === 'string' ? (data as PaymentMade) : undefined;
-};
+type PaymentMade = Extract<LoggedCaseEvent['event'], { type: 'ClaimPaid' }>['data'];
 
 function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase, c: Context): Sections | undefined {
-  const payment = paymentOf(logged.event);
-  if (payment) return transaction(c, payment);
   const tender = { id: `${c.ocid}-tender`, title: state.profile.title, description: purposeOf(state) };
   const { event } = logged;
   switch (event.type) {
@@ -140,6 +126,8 @@ function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase,
       return awarded(c, state, event.data.awardedOn, { id: tender.id, status: 'complete' });
     case 'PerformanceReported':
       return implementation(c, logged, event.data, state);
+    case 'ClaimPaid':
+      return transaction(c, event.data);
     case 'ContractVaried':
       return variation(c, logged, event.data, before);
     case 'ContractClosed':

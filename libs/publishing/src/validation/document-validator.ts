@@ -5,9 +5,9 @@ import addFormats from 'ajv-formats';
 import { DomainError } from '@app/domain';
 import { ocdsRecordPackageSchema, ocdsReleasePackageSchema } from '../schemas/ocds.schema';
 import { threeSixtyGivingPackageSchema } from '../schemas/three-sixty-giving.schema';
-import { transparencyContractsSchema, transparencyGrantsSchema } from '../schemas/transparency.schema';
+import { transparencyContractsSchema, transparencyGrantsSchema, transparencySpendSchema } from '../schemas/transparency.schema';
 
-export type DocumentKind = '360giving' | 'ocds-releases' | 'ocds-records' | 'transparency-contracts' | 'transparency-grants';
+export type DocumentKind = '360giving' | 'ocds-releases' | 'ocds-records' | 'transparency-contracts' | 'transparency-grants' | 'transparency-spend';
 
 const LABEL: Record<DocumentKind, string> = {
   '360giving': '360Giving grant package',
@@ -15,6 +15,7 @@ const LABEL: Record<DocumentKind, string> = {
   'ocds-records': 'OCDS record package',
   'transparency-contracts': 'list of contracts',
   'transparency-grants': 'list of grants',
+  'transparency-spend': 'list of spending over £500',
 };
 
 /** "/grants/3/amountAwarded" → "grants[3].amountAwarded", as the ledger names fields everywhere else. */
@@ -45,6 +46,7 @@ function validators(): Validators {
     '360giving': modern.compile(threeSixtyGivingPackageSchema),
     'transparency-contracts': modern.compile(transparencyContractsSchema),
     'transparency-grants': modern.compile(transparencyGrantsSchema),
+    'transparency-spend': modern.compile(transparencySpendSchema),
     'ocds-releases': draft04.compile(ocdsReleasePackageSchema),
     'ocds-records': draft04.compile(ocdsRecordPackageSchema),
   };

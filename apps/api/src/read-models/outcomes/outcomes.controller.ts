@@ -5,7 +5,7 @@ import { Roles } from '@app/auth';
 import { CaseIdPipe } from '@app/platform';
 import { sendOutcomesCsv } from './outcomes.csv';
 import { OutcomesQueryDto, RollupsQueryDto } from './outcomes.dto';
-import { BAD_REQUEST, CSV_EXAMPLE, LIST_EXAMPLE, NOT_FOUND, ROLLUPS_EXAMPLE } from './outcomes.examples';
+import { BAD_REQUEST, CSV_EXAMPLE, LIST_EXAMPLE, NOT_FOUND, RAG_OVER_TIME_EXAMPLE, ROLLUPS_EXAMPLE } from './outcomes.examples';
 import { OutcomesQuery } from './outcomes.query';
 
 const PERIODS =
@@ -65,6 +65,18 @@ export class OutcomesController {
   @ApiBadRequestResponse(BAD_REQUEST)
   rollups(@Query() query: RollupsQueryDto) {
     return this.outcomes.rollups(query.financialYear);
+  }
+
+  @Get('outcomes/rag-over-time')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
+  @ApiOperation({
+    summary: 'RAG over time: per reporting period, the reports rated red, amber and green, and the worst',
+    description: `Across every contract the filters select (no paging), in time order. ${PERIODS}`,
+  })
+  @ApiOkResponse({ description: 'Periods in time order', content: { 'application/json': { example: RAG_OVER_TIME_EXAMPLE } } })
+  @ApiBadRequestResponse(BAD_REQUEST)
+  ragOverTime(@Query() query: OutcomesQueryDto) {
+    return this.outcomes.ragOverTime(query);
   }
 
   @Get('outcomes/:caseId')

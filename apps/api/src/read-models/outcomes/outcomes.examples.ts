@@ -58,12 +58,17 @@ export const ROLLUPS_EXAMPLE = {
       value: '£608,465.00',
       sharedValuePence: 0,
       measures: 1,
-      onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' },
+      onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' }, rag: 'green', contractRags: { red: 0, amber: 0, green: 1, unrated: 5 },
     },
   },
-  byTheme: { 'reducing-offending': { contracts: 18, valuePence: 199459900, value: '£1,994,599.00', sharedValuePence: 0, measures: 1, onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' } } },
-  total: { contracts: 55, valuePence: 393998300, value: '£3,939,983.00', sharedValuePence: 0, measures: 1, onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' } },
+  byTheme: { 'reducing-offending': { contracts: 18, valuePence: 199459900, value: '£1,994,599.00', sharedValuePence: 0, measures: 1, onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' }, rag: 'green', contractRags: { red: 0, amber: 0, green: 1, unrated: 17 } } },
+  total: { contracts: 55, valuePence: 393998300, value: '£3,939,983.00', sharedValuePence: 0, measures: 1, onTarget: { numerator: 1, denominator: 1, fraction: 1, formatted: '1 of 1 on target (100%)' }, rag: 'green', contractRags: { red: 0, amber: 0, green: 1, unrated: 54 } },
 };
+
+export const RAG_OVER_TIME_EXAMPLE = [
+  { period: '2016-Q1', counts: { red: 1, amber: 0, green: 3 }, worst: 'red' },
+  { period: '2016-Q2', counts: { red: 1, amber: 1, green: 2 }, worst: 'red' },
+];
 
 export const CSV_EXAMPLE =
   'caseId,title,provider,measure,unit,target,direction,frequency,latestPeriod,latestActual,latestRag,overdue,underAchieving,valuePence,value\r\n' +

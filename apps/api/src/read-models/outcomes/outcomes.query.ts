@@ -2,10 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { businessDateOf, DomainError } from '@app/domain';
 import { Clock } from '@app/platform';
-import { loadOutcome, loadOutcomes, type OutcomeQuery, outcomeRollups, outcomeView, queryOutcomes } from '@app/projections/outcomes';
+import { loadOutcome, loadOutcomes, type OutcomeQuery, outcomeRollups, outcomeView, queryOutcomes, ragOverTime } from '@app/projections/outcomes';
 import type { OutcomesQueryDto } from './outcomes.dto';
 
 const flag = (value: 'true' | 'false' | undefined): boolean | undefined => (value === undefined ? undefined : value === 'true');
+
+const queryOf = (dto: OutcomesQueryDto): OutcomeQuery => ({
+  financialYear: dto.financialYear,
+  locality: dto.locality,
+  theme: dto.theme,
+  priority: dto.priority,
+  rag: dto.rag,
+  underAchieving: flag(dto.underAchieving),
+  overdue: flag(dto.overdue),
+});
 
 /** Reads rm_outcomes; overdue reports are worked out against the Clock's business date. */
 @Injectable()
@@ -20,17 +30,15 @@ export class OutcomesQuery {
   }
 
   async list(dto: OutcomesQueryDto, page: { limit?: number; offset?: number }) {
-    const query: OutcomeQuery = {
-      financialYear: dto.financialYear,
-      locality: dto.locality,
-      theme: dto.theme,
-      priority: dto.priority,
-      rag: dto.rag,
-      underAchieving: flag(dto.underAchieving),
-      overdue: flag(dto.overdue),
-    };
     const today = this.today();
-    return { ...queryOutcomes(await loadOutcomes(this.db, dto.financialYear), query, today, page), today };
+    return { ...queryOutcomes(await loadOutcomes(this.db, dto.financialYear), queryOf(dto), today, page), today };
+  }
+
+  /** RAG over time of the contracts the filters select (all of them, not a page). */
+  async ragOverTime(dto: OutcomesQueryDto) {
+    const docs = await loadOutcomes(this.db, dto.financialYear);
+    const selected = new Set(queryOutcomes(docs, queryOf(dto), this.today()).items.map((item) => item.caseId));
+    return ragOverTime(docs.filter((doc) => selected.has(doc.caseId)));
   }
 
   async one(caseId: string) {

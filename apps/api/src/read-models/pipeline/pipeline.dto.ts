@@ -28,6 +28,16 @@ export class PipelineQueryDto {
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
   locality?: string;
 
+  @ApiPropertyOptional({ description: "The case's theme code", example: 'reducing-offending' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'theme must be a theme code such as reducing-offending' })
+  theme?: string;
+
+  @ApiPropertyOptional({ description: 'One of the case’s primary strategic priorities', example: 'SP1' })
+  @IsOptional()
+  @Matches(/^SP\d{1,2}$/, { message: 'priority must be a strategic priority such as SP1' })
+  priority?: string;
+
   @PageSize('Page size')
   limit?: number;
 

@@ -24,6 +24,8 @@ export interface CaseForm {
   /** Some commands have a page of their own (the CSP's plan): the case page links there. */
   readonly page?: string;
   readonly warning?: boolean;
+  /** Lists of rows (instalments): a row left wholly blank is no row. */
+  readonly lists?: readonly string[];
 }
 
 const on: FormField = { name: 'on', label: 'Date', kind: 'date', hint: 'The business date this happened, for example 20 2 2016' };
@@ -34,6 +36,31 @@ const DIRECTION = [
   { value: 'higher-is-better', text: 'Higher is better' },
   { value: 'lower-is-better', text: 'Lower is better' },
 ];
+
+const CONDITIONS = [
+  { value: 'none', text: 'None: payable when due' },
+  { value: 'performance-report', text: "A period's performance report is in" },
+  { value: 'checkpoint', text: 'A checkpoint is met' },
+];
+/** Rows a schedule form offers; a schedule with more instalments is set through the API. */
+export const INSTALMENT_ROWS = 4;
+
+/** An instalment's fields at a list position (instalments.0.id …), each label naming its row. */
+export const instalmentFields = (row: number): FormField[] => {
+  const prefix = `instalments.${row}`;
+  const label = (text: string) => `Instalment ${row + 1}: ${text}`;
+  return [
+    { name: `${prefix}.id`, label: label('id'), kind: 'text', hint: row === 0 ? 'For example 2016-Q1; leave a row blank to leave it out' : undefined },
+    { name: `${prefix}.dueOn`, label: label('due on'), kind: 'date' },
+    { name: `${prefix}.pence`, label: label('amount'), kind: 'money', hint: row === 0 ? 'In pounds, for example 5,300.00' : undefined },
+    { name: `${prefix}.condition.kind`, label: label('paid once'), kind: 'select', options: CONDITIONS },
+    { name: `${prefix}.condition.period`, label: label('reporting period, for a performance report'), kind: 'text', optional: true },
+    { name: `${prefix}.condition.name`, label: label('checkpoint, for a checkpoint'), kind: 'text', optional: true },
+  ];
+};
+const instalmentRows = (): FormField[] => Array.from({ length: INSTALMENT_ROWS }, (_, row) => instalmentFields(row)).flat();
+const instalmentId: FormField = { name: 'instalmentId', label: 'Instalment', kind: 'select' };
+const amount = (label: string): FormField => ({ name: 'pence', label, kind: 'money', hint: 'In pounds, for example 5,300.00' });
 
 /** A measure's fields at a list position (contract.measures.0.name …). */
 export const measureFields = (prefix: string): FormField[] => [
@@ -148,10 +175,41 @@ export const CASE_FORMS: Readonly<Record<PersonCaseCommand, CaseForm>> = {
   CloseContract: { title: 'Close the contract', button: 'Close contract', fields: [notes, on] },
   TerminateContract: { title: 'Terminate the contract early', button: 'Terminate', fields: [reason(), on], warning: true },
   // The generic steps: the step (and its outcomes) come from the case's workflow, named in the path.
-  CompleteCheckpoint: { title: 'Complete this step', button: 'Record outcome', fields: [{ name: 'outcome', label: 'Outcome', kind: 'text' }, notes, on] },
+  CompleteCheckpoint: { title: 'Complete this step', button: 'Record outcome', fields: [{ name: 'outcome', label: 'Outcome', kind: 'select' }, notes, on] },
   RecordApproval: {
     title: 'Decide this approval',
     button: 'Record decision',
     fields: [{ name: 'decision', label: 'Decision', kind: 'select', options: [{ value: 'approved', text: 'Approved' }, { value: 'refused', text: 'Refused' }] }, notes, on],
+  },
+  SetPaymentSchedule: {
+    title: 'Set the payment schedule',
+    button: 'Set schedule',
+    fields: [...instalmentRows(), on],
+    lists: ['instalments'],
+  },
+  ReprofilePaymentSchedule: {
+    title: 'Re-profile the unpaid instalments',
+    button: 'Re-profile',
+    fields: [...instalmentRows(), reason(), on],
+    lists: ['instalments'],
+  },
+  RecordClaim: {
+    title: 'Record a claim',
+    button: 'Record claim',
+    fields: [instalmentId, amount('Amount claimed'), { name: 'evidenceRef', label: 'Evidence', kind: 'text', hint: 'The invoice or return the claim rests on' }, on],
+  },
+  ApproveClaim: { title: 'Approve claim', button: 'Approve claim', fields: [on] },
+  RejectClaim: { title: 'Reject claim', button: 'Reject claim', fields: [reason(), on], warning: true },
+  RecordPayment: { title: 'Record payment of claim', button: 'Record payment', fields: [{ name: 'paymentRef', label: 'Payment reference', kind: 'text' }, on] },
+  RecoverPayment: { title: 'Recover a payment', button: 'Recover', fields: [instalmentId, amount('Amount to recover'), reason(), on], warning: true },
+  RecordCheckpointMet: {
+    title: 'Record a payment checkpoint as met',
+    button: 'Record checkpoint met',
+    fields: [{ name: 'checkpoint', label: 'Checkpoint', kind: 'select' }, { name: 'evidenceRef', label: 'Evidence', kind: 'text' }, on],
+  },
+  CarryForwardInstalments: {
+    title: 'Carry unpaid instalments to the next year',
+    button: 'Carry forward',
+    fields: [{ name: 'instalmentIds', label: 'Instalments', kind: 'text' }, { name: 'toYear', label: 'Next financial year', kind: 'text' }, reason(), on],
   },
 };

@@ -59,12 +59,32 @@ function coerce(field: FormField, raw: unknown): unknown {
   }
 }
 
-/** The API's JSON body from a posted form: each field read from its input, typed as its kind says. */
-export function bodyOf(fields: readonly FormField[], posted: unknown): Record<string, unknown> {
+const isBlank = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' ? value.trim() === '' : typeof value === 'object' && value !== null && Object.values(value).every(isBlank));
+
+/** The row a field of a list belongs to (instalments.2.condition.kind → instalments.2), if it is one of `lists`. */
+const rowOf = (name: string, lists: readonly string[]): string | undefined => lists.map((list) => new RegExp(`^${list}\\.\\d+`).exec(name)?.[0]).find(Boolean);
+
+/**
+ * The API's JSON body from a posted form: each field read from its input, typed as its kind
+ * says. A row of one of `lists` whose typed inputs (all but its choices) are blank is left out.
+ */
+export function bodyOf(fields: readonly FormField[], posted: unknown, lists: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  const blankRows = new Set(
+    fields.map((field) => rowOf(field.name, lists)).filter((row): row is string => !!row)
+      .filter((row) => fields.filter((f) => f.kind !== 'select' && rowOf(f.name, lists) === row).every((f) => isBlank(valueAt(posted, f.name)))),
+  );
   for (const field of fields) {
+    const row = rowOf(field.name, lists);
+    if (row && blankRows.has(row)) continue;
     const value = coerce(field, valueAt(posted, field.name));
     if (value !== undefined) setAt(body, field.name, value);
+  }
+  // Rows left out leave holes: the list is what was filled in, in order.
+  for (const list of lists) {
+    const rows = valueAt(body, list);
+    if (Array.isArray(rows)) setAt(body, list, rows.filter((r) => r !== undefined));
   }
   return body;
 }

@@ -1,5 +1,5 @@
-import { type Caller, CASE_COMMAND_ACCESS, isPersonCaseCommand, mayGive } from '@app/auth';
-import { formatPence, type OpenCase, openCommands, workflowPath } from '@app/domain';
+import { type Caller, isPersonCaseCommand, mayGive, pathOfCommand, type PersonCaseCommand } from '@app/auth';
+import { formatPence, formatUkDate, type OpenCase, openCommands, openPaymentCommands, workflowPath } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Deadline } from '@app/projections/deadlines';
 import { CASE_FORMS, type FormField } from '../forms/case-forms';
@@ -27,33 +27,75 @@ function describe(event: StoredEvent): string {
 
 export interface ActionView {
   readonly command: string;
+  /** The command's path on this case, its parameters filled in (checkpoints/due-diligence, payments/claims/c-1/approval). */
   readonly path: string;
+  /** The path as a name for ids and for the form that was posted. */
+  readonly slug: string;
   readonly title: string;
   readonly button: string;
   readonly page?: string;
   readonly warning?: boolean;
-  readonly fields: ReadonlyArray<FormField & { id: string; input: string }>;
+  readonly fields: ReadonlyArray<FormField & { id: string; input: string; anchor?: string }>;
+}
+
+/** Where one command stands open: the workflow's step or the claim it acts on, and the choices the case gives its fields. */
+interface OpenAction {
+  readonly command: PersonCaseCommand;
+  readonly params?: Record<string, string>;
+  readonly subject?: string;
+  readonly options?: Readonly<Record<string, ReadonlyArray<{ value: string; text: string }>>>;
+}
+
+export const slugOf = (path: string): string => path.replace(/[^\w-]+/g, '-');
+
+const pick = (values: readonly string[]) => values.map((value) => ({ value, text: value }));
+
+/** The workflow's open commands at this stage, a generic step named with its outcomes. */
+function workflowActions(state: OpenCase): OpenAction[] {
+  return openCommands(state.workflow, state).flatMap((rule): OpenAction[] => {
+    if (!isPersonCaseCommand(rule.command)) return [];
+    const command = rule.command;
+    if (!rule.step) return [{ command, options: command === 'ReportPerformance' ? { measureId: (state.contract?.measures ?? []).map((m) => ({ value: m.id, text: m.name })) } : {} }];
+    const step = rule.step;
+    return [{ command, params: { step: step.id }, subject: step.label, options: step.kind === 'checkpoint' ? { outcome: pick(step.outcomes) } : {} }];
+  });
+}
+
+/** The payment commands open on the contract for this person, each claim's own. */
+function paymentActions(state: OpenCase, caller: Caller): OpenAction[] {
+  const payments = state.payments;
+  const instalments = { instalmentId: (payments?.instalments ?? []).map((i) => ({ value: i.id, text: `${i.id} (${formatPence(i.pence)}, due ${formatUkDate(i.dueOn)})` })) };
+  const checkpoints = pick([...new Set((payments?.instalments ?? []).flatMap((i) => (i.condition.kind === 'checkpoint' ? [i.condition.name] : [])))]);
+  return openPaymentCommands(state, caller.id).map(({ command, claim }) =>
+    claim
+      ? { command, params: { claimId: claim.claimId }, subject: `${claim.claimId}, ${formatPence(claim.pence)} on ${claim.instalmentId} (recorded by ${claim.recordedBy})` }
+      : { command, options: { ...instalments, checkpoint: checkpoints } },
+  );
 }
 
 /**
  * The actions open now: the commands the case's workflow version allows at its stage
- * (openCommands), those the caller's role may give (CASE_COMMAND_ACCESS), each with its form.
+ * (openCommands) and the payment commands its contract leaves open (openPaymentCommands),
+ * those the caller's role may give (CASE_COMMAND_ACCESS), each with its form.
  */
 export function actionsFor(state: OpenCase, caller: Caller): ActionView[] {
-  return openCommands(state.workflow, state)
-    .map((rule) => rule.command)
-    .filter(isPersonCaseCommand)
-    .filter((command) => mayGive(caller, command, state.profile.locality))
-    .map((command) => {
+  return [...workflowActions(state), ...paymentActions(state, caller)]
+    .filter(({ command }) => mayGive(caller, command, state.profile.locality))
+    .map(({ command, params, subject, options }) => {
       const form = CASE_FORMS[command];
-      const measures = state.contract?.measures ?? [];
+      const path = pathOfCommand(command, params);
+      const slug = slugOf(path);
+      // A problem may name a whole list (instalments): its first row's first field carries the list's anchor.
+      const firsts = new Map((form.lists ?? []).map((list) => [form.fields.find((f) => f.name.startsWith(`${list}.`))?.name, list]));
       const fields = form.fields.map((field) => ({
         ...field,
-        id: fieldId(`${CASE_COMMAND_ACCESS[command].path}.${field.name}`),
+        id: fieldId(`${slug}.${field.name}`),
         input: inputName(field.name),
-        ...(command === 'ReportPerformance' && field.name === 'measureId' ? { options: measures.map((m) => ({ value: m.id, text: m.name })) } : {}),
+        ...(firsts.has(field.name) ? { anchor: fieldId(`${slug}.${firsts.get(field.name)}`) } : {}),
+        ...(options?.[field.name] ? { options: options[field.name] } : {}),
       }));
-      return { command, path: CASE_COMMAND_ACCESS[command].path, title: form.title, button: form.button, page: form.page, warning: form.warning, fields };
+      const title = subject ? `${form.title}: ${subject}` : form.title;
+      return { command, path, slug, title, button: form.button, page: form.page, warning: form.warning, fields };
     });
 }
 

@@ -1,19 +1,20 @@
 import { Controller, Get, HttpException, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { callerOf, commandAtPath, Roles, RolesOfCommand } from '@app/auth';
+import { callerOf, commandForPath, Roles, RolesOfCommand } from '@app/auth';
 import { CaseService } from '@app/commissioning';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { DocumentService, formatBytes } from '@app/documents';
 import { businessDateOf, documentKindsFor, DomainError } from '@app/domain';
 import { CaseIdPipe, Clock, ProblemDetailsFilter } from '@app/platform';
 import { findDeadlines } from '@app/projections/deadlines';
+import { actualsOfCase, caseSchedule } from '@app/projections/actuals';
 import { loadOutcome, outcomeView } from '@app/projections/outcomes';
 import { CASE_FORMS } from '../forms/case-forms';
 import { CaseCommands } from '../forms/case-commands';
 import { bodyOf } from '../forms/form-body';
 import { WebPage } from '../views/page';
-import { casePage } from './case-page.presenter';
+import { casePage, slugOf } from './case-page.presenter';
 import { UPLOAD_PROBLEMS } from './document-pages.controller';
 import { planPage, planBody } from './plan-page.presenter';
 
@@ -53,28 +54,35 @@ export class CasePagesController {
     return this.page.html(request, response, 'pages/plan.njk', { title: `Plan for ${state.profile.title}`, ...planPage(state, undefined, this.today()) });
   }
 
-  /** Every case command from a form: the guard admits it by CASE_COMMAND_ACCESS, the API's handler runs it. */
-  @Post(':caseId/:action')
-  @RolesOfCommand('action')
-  async act(@Param('caseId', CaseIdPipe) caseId: string, @Param('action') action: string, @Req() request: Request, @Res() response: Response) {
-    const command = commandAtPath(action);
-    if (!command || !this.commands.has(action)) throw new DomainError('NOT_FOUND', `No command ${action}`);
+  /**
+   * Every case command from a form, at its API path (meeting-held, checkpoints/due-diligence,
+   * payments/claims/c-1/approval): the guard admits it by CASE_COMMAND_ACCESS, the API's handler runs it.
+   */
+  @Post(':caseId/*command')
+  @RolesOfCommand('command')
+  async act(@Param('caseId', CaseIdPipe) caseId: string, @Param('command') segments: string[], @Req() request: Request, @Res() response: Response) {
+    const action = segments.join('/');
+    const command = commandForPath(action);
+    if (!command || !this.commands.has(command.path)) throw new DomainError('NOT_FOUND', `No command ${action}`);
+    const form = CASE_FORMS[command.type];
     const posted = (request.body ?? {}) as Record<string, unknown>;
     const isPlan = command.type === 'SubmitCspPlan';
     if (isPlan && posted.update !== undefined) return this.rerenderPlan(caseId, posted, undefined, request, response, 200);
     try {
-      const body = isPlan ? planBody(posted) : bodyOf(CASE_FORMS[command.type].fields, posted);
-      await this.commands.run(action, caseId, body, request, response);
+      const body = isPlan ? planBody(posted) : bodyOf(form.fields, posted, form.lists);
+      await this.commands.run(command.path, command.params, caseId, body, request, response);
     } catch (error) {
       const problem = problems.toProblem(error);
       // What the person typed was refused: the same page again, the problem as its error summary.
       if (!(error instanceof HttpException || error instanceof DomainError) || problem.status >= 500 || [401, 403, 404].includes(problem.status)) throw error;
       if (isPlan) return this.rerenderPlan(caseId, posted, problem, request, response, problem.status);
-      const data = await this.caseData(caseId, request, { problem, openAction: action, values: posted, errorPrefix: action, dateFields: CASE_FORMS[command.type].fields.filter((f) => f.kind === 'date').map((f) => f.name) });
+      const slug = slugOf(action);
+      const dateFields = form.fields.filter((f) => f.kind === 'date').map((f) => f.name);
+      const data = await this.caseData(caseId, request, { problem, openAction: slug, values: posted, errorPrefix: slug, dateFields });
       response.send(this.page.html(request, response, 'pages/case.njk', data, problem.status));
       return;
     }
-    response.redirect(303, `/app/cases/${encodeURIComponent(caseId)}?done=${encodeURIComponent(`${CASE_FORMS[command.type].title}: done`)}#main-content`);
+    response.redirect(303, `/app/cases/${encodeURIComponent(caseId)}?done=${encodeURIComponent(`${form.title}: done`)}#main-content`);
   }
 
   private async rerenderPlan(caseId: string, posted: Record<string, unknown>, problem: unknown, request: Request, response: Response, status: number) {
@@ -89,17 +97,20 @@ export class CasePagesController {
   private async caseData(caseId: string, request: Request, extra: Record<string, unknown>) {
     const caller = callerOf(request);
     if (!caller) throw new Error('The case page is reached only through the access guard');
-    const [state, history, deadlines, outcome] = await Promise.all([
+    const [state, history, deadlines, outcome, actuals] = await Promise.all([
       this.cases.get(caseId),
       this.cases.history(caseId),
       findDeadlines(this.db, { caseId, limit: 100 }),
       loadOutcome(this.db, caseId),
+      actualsOfCase(this.db, caseId),
     ]);
     const today = this.today();
     return {
       title: state.profile.title,
       today,
       outcome: outcome ? outcomeView(outcome, today) : null,
+      // The schedule as GET /cases/{caseId}/payments reads it: each instalment's state on today's date.
+      schedule: actuals?.payments ? caseSchedule(actuals, today) : null,
       ...casePage(state, history, deadlines.items, caller),
       documentKinds: caller.role === 'auditor' ? [] : documentKindsFor(caller.role),
       documentMaxLabel: formatBytes(this.documents.settings.maxBytes),

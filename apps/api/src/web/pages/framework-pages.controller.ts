@@ -3,10 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
+import { callerOf, frameworkGrants, FrameworkRoles, type Grant, Roles } from '@app/auth';
+import { AppConfig } from '@app/config';
 import { documentChecksum, FrameworkService, ImportFrameworkDocument, type ImportReport } from '@app/commissioning';
 import { DomainError, formatPence, readFrameworkImport, sumPence } from '@app/domain';
 import { AcceptsBody, Clock, ProblemDetailsFilter } from '@app/platform';
+import { commitmentFilterOf, commitmentsCsv, matchesCommitment } from '../../frameworks/commitments.table';
 import { presentCommitment, presentFramework } from '../../frameworks/framework.presenter';
 import { commandContextFrom } from '../../http/request-context';
 import { BudgetQuery } from '../../read-models/budget/budget.query';
@@ -56,28 +58,50 @@ export class FrameworkPagesController {
     private readonly bus: CommandBus,
     private readonly page: WebPage,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
   @Roles('opcc-staff', 'auditor', 'admin')
-  async show(@Query('year') year: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async show(@Query() query: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const years = await this.budget.years();
-    const chosen = typeof year === 'string' && years.includes(year) ? year : years[0];
-    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years });
+    const chosen = typeof query.year === 'string' && years.includes(query.year) ? query.year : years[0];
+    const mayImport = frameworkGrants(this.config, 'set-up').includes(callerOf(request)?.role as Grant);
+    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years, mayImport });
     const state = await this.frameworks.load(chosen);
-    const commitments = (state.definition?.commitments ?? []).map(presentCommitment);
-    return this.page.html(request, response, 'pages/framework.njk', { title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments });
+    const filter = commitmentFilterOf(query);
+    const all = (state.definition?.commitments ?? []).map(presentCommitment);
+    const commitments = all.filter((line) => matchesCommitment(line, filter));
+    const csvQuery = new URLSearchParams(Object.entries({ year: chosen, ...filter }).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+    return this.page.html(request, response, 'pages/framework.njk', {
+      title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments, total: all.length, filter, csvQuery, mayImport,
+      shownPence: sumPence(commitments.map((line) => line.valuePence)),
+    });
+  }
+
+  /** The commitments table as a download, with the page's filters. */
+  @Get('commitments.csv')
+  @Roles('opcc-staff', 'auditor', 'admin')
+  async commitmentsCsv(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const years = await this.budget.years();
+    const year = typeof query.year === 'string' && years.includes(query.year) ? query.year : undefined;
+    if (!year) throw DomainError.field('NOT_FOUND', 'year', `no framework has been imported for ${String(query.year ?? 'that year')}`);
+    const filter = commitmentFilterOf(query);
+    const lines = ((await this.frameworks.load(year)).definition?.commitments ?? []).map(presentCommitment).filter((line) => matchesCommitment(line, filter));
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="commitments-${year}.csv"`);
+    return commitmentsCsv(lines);
   }
 
   @Get('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   importForm(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.page.html(request, response, 'pages/framework-import.njk', { title: 'Import a framework document' });
   }
 
   /** Step 1: the uploaded document checked as the import would check it, and its figures shown; nothing appended. */
   @Post('import')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @AcceptsBody('multipart/form-data')
   @UseInterceptors(FileInterceptor('document', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } }))
   preview(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -96,7 +120,7 @@ export class FrameworkPagesController {
 
   /** Step 2: the same document, confirmed, imported by the API's ImportFrameworkDocument command. */
   @Post('import/confirm')
-  @Roles('admin')
+  @FrameworkRoles('set-up')
   @AcceptsBody('multipart/form-data')
   // The document comes back as a form field of the preview, so it is multipart too: a form's urlencoded body is kept small.
   @UseInterceptors(FileInterceptor('none', { limits: { fieldSize: UPLOAD_LIMIT_BYTES, files: 0, fields: 5 } }))

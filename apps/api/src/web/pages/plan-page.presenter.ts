@@ -1,4 +1,4 @@
-import { formatPence, type OpenCase } from '@app/domain';
+import { formatPence, type OpenCase, planAgainstAllocation } from '@app/domain';
 import { penceOf } from '../forms/form-body';
 
 interface LineRow {
@@ -68,6 +68,8 @@ export function planPage(state: OpenCase, posted: Record<string, unknown> | unde
   const blankLines = posted?.update === 'add-line' ? 3 : 2;
   const total = totalOf(rows.lines);
   const allocation = state.allocationPence ?? null;
+  // Over or within the allocation as the domain's guard reckons it.
+  const against = total === null || allocation === null ? null : planAgainstAllocation([total], allocation);
   return {
     state,
     today,
@@ -76,6 +78,6 @@ export function planPage(state: OpenCase, posted: Record<string, unknown> | unde
     measures: [...rows.measures, ...Array.from({ length: posted?.update === 'add-measure' ? 2 : 1 }, () => ({ id: '', name: '', unit: '', target: '', frequency: 'quarterly', direction: 'higher-is-better' }))],
     total: total === null ? null : formatPence(total),
     allocation: allocation === null ? null : formatPence(allocation),
-    difference: total === null || allocation === null ? null : { over: total > allocation, amount: formatPence(Math.abs(allocation - total)) },
+    difference: against === null ? null : { over: against.over, amount: formatPence(against.differencePence) },
   };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, type OnModuleInit, Param, Query, Req, Res, type Type }
 import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/auth';
+import { callerOf, Roles } from '@app/auth';
 import { CaseIdPipe, ProblemDetailsFilter, strictValidationPipe } from '@app/platform';
 import { AuditController } from '../../audit/audit.controller';
 import { AsOfQueryDto } from '../../audit/audit-query.dto';
@@ -14,7 +14,10 @@ import { OutcomesController } from '../../read-models/outcomes/outcomes.controll
 import { OutcomesQueryDto } from '../../read-models/outcomes/outcomes.dto';
 import { PipelineController } from '../../read-models/pipeline/pipeline.controller';
 import { PipelineQueryDto } from '../../read-models/pipeline/pipeline.dto';
+import { ragChartSvg } from '../charts/rag-chart';
 import { WebPage } from '../views/page';
+import { FilterOptionsSource, selectItems } from './filter-options';
+import { pipelineBoard } from './pipeline-board.presenter';
 
 const problems = new ProblemDetailsFilter();
 
@@ -39,6 +42,7 @@ export class ReadPagesController implements OnModuleInit {
   constructor(
     private readonly modules: ModuleRef,
     private readonly page: WebPage,
+    private readonly options: FilterOptionsSource,
   ) {}
 
   onModuleInit(): void {
@@ -51,30 +55,64 @@ export class ReadPagesController implements OnModuleInit {
   }
 
   /** A refused filter is shown on the page it came from, as the error summary. */
-  private async render(request: Request, response: Response, template: string, title: string, load: () => Promise<Record<string, unknown>>) {
+  private async render(request: Request, response: Response, template: string, title: string, load: () => Promise<Record<string, unknown>>, base: Record<string, unknown> = {}) {
     try {
-      return this.page.html(request, response, template, { title, filters: filled(request.query as Record<string, unknown>), ...(await load()) });
+      return this.page.html(request, response, template, { title, filters: filled(request.query as Record<string, unknown>), ...base, ...(await load()) });
     } catch (error) {
       const problem = problems.toProblem(error);
       if (problem.status !== 400 && problem.status !== 422) throw error;
-      return this.page.html(request, response, template, { title, problem, filters: filled(request.query as Record<string, unknown>) }, problem.status);
+      return this.page.html(request, response, template, { title, problem, filters: filled(request.query as Record<string, unknown>), ...base }, problem.status);
     }
   }
 
+  /** The board: every case the filters select, by mechanism and by stage of its workflow. */
   @Get('pipeline')
   @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
-  pipelinePage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.render(request, response, 'pages/pipeline.njk', 'Pipeline', async () => ({ result: await this.pipeline.list(await this.query(raw, PipelineQueryDto)) }));
+  async pipelinePage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const options = await this.options.of(raw.financialYear);
+    return this.render(request, response, 'pages/pipeline.njk', 'Pipeline', async () => {
+      const result = await this.pipeline.list(await this.query({ limit: '500', ...raw }, PipelineQueryDto));
+      return { result, board: pipelineBoard(result.items, options.names) };
+    }, { names: options.names, select: this.selects(options, raw) });
   }
 
   @Get('outcomes')
   @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
-  outcomesPage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async outcomesPage(@Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const options = await this.options.of(raw.financialYear);
     return this.render(request, response, 'pages/outcomes.njk', 'Outcomes', async () => {
       const query = await this.query({ limit: '200', ...raw }, OutcomesQueryDto);
+      // Roll-ups total every locality: not for a CSP user, whose view is its own locality.
+      const rollups = callerOf(request)?.role === 'csp' ? null : await this.outcomes.rollups({ financialYear: query.financialYear });
+      const ragOverTime = await this.outcomes.ragOverTime(query);
       // The browser's Accept (text/html, */*) takes the API's JSON answer, not its CSV.
-      return { result: await this.outcomes.list(query, request, response) };
-    });
+      return {
+        result: await this.outcomes.list(query, request, response),
+        rollups,
+        ragOverTime,
+        ragChart: ragOverTime.length > 0 ? ragChartSvg(ragOverTime) : null,
+        csvQuery: new URLSearchParams(filled(raw) as Record<string, string>).toString(),
+      };
+    }, { names: options.names, select: this.selects(options, raw) });
+  }
+
+  /** The outcomes table as a download, with the page's filters. */
+  @Get('outcomes.csv')
+  @Roles('opcc-staff', 'csp:own-locality', 'auditor', 'admin')
+  async outcomesCsv(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    return this.outcomes.csv(await this.query(raw, OutcomesQueryDto), response);
+  }
+
+  /** The filter selects, each with the value asked chosen. */
+  private selects(options: Awaited<ReturnType<FilterOptionsSource['of']>>, raw: Record<string, unknown>) {
+    return {
+      financialYear: selectItems(options.years.map((y) => ({ value: y, text: y })), raw.financialYear, 'Every year'),
+      mechanism: selectItems(options.mechanisms, raw.mechanism),
+      locality: selectItems(options.localities, raw.locality),
+      theme: selectItems(options.themes, raw.theme),
+      priority: selectItems(options.priorities, raw.priority),
+      rag: selectItems(['red', 'amber', 'green'].map((r) => ({ value: r, text: r[0].toUpperCase() + r.slice(1) })), raw.rag),
+    };
   }
 
   @Get('deadlines')

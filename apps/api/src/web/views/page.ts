@@ -67,7 +67,10 @@ export class WebPage {
     return {
       caller,
       errorList,
-      fieldError: Object.fromEntries((problem?.errors ?? []).map((error) => [error.field, { text: error.reason }])),
+      // By the name a problem gives (instalments[0].pence) and by the form's dotted name (instalments.0.pence).
+      fieldError: Object.fromEntries(
+        (problem?.errors ?? []).flatMap((error) => [error.field, error.field.replace(/\[(\d+)\]/g, '.$1')].map((name) => [name, { text: error.reason }])),
+      ),
       roleName: caller ? ROLE_NAMES[caller.role] : undefined,
       csrfToken: session?.csrfToken,
       cspNonce: cspNonce(response),

@@ -1,0 +1,164 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { CaseService } from '@app/commissioning';
+import { ManualClock } from '@app/platform';
+import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
+import { ADMIN, seed201617 } from '@test/support/seed';
+import { type AxeViolation, checkPage, launchChromium, personAt, signIn } from './browser';
+
+/** Youth Mentoring (£147,556.00), an existing commitment: a contract running under the default schedule. */
+const B05 = '2016-17-B05';
+const clock = new ManualClock(new Date('2016-05-02T10:00:00Z'));
+
+async function fillDate(page: Page, id: string, date: string): Promise<void> {
+  const [year, month, day] = date.split('-').map(Number);
+  await page.fill(`#${id}-day`, String(day));
+  await page.fill(`#${id}-month`, String(month));
+  await page.fill(`#${id}-year`, String(year));
+}
+
+// A browser and a server on a shared, busy machine: generous limits, every wait a polled condition.
+jest.setTimeout(240_000);
+
+describe('the web app’s forms with JavaScript off: a new case, and a claim paid under four eyes', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let base: string;
+  const violations: AxeViolation[] = [];
+  const check = async (page: Page, name: string) => violations.push(...(await checkPage(page, name, { javaScriptEnabled: false })));
+  const events = async (caseId: string) => (await api.app.get(CaseService).history(caseId)).length;
+  const withoutScript = () => personAt(browser, base, { javaScriptEnabled: false });
+
+  beforeAll(async () => {
+    api = await startApi({ POLL_INTERVAL_MS: '50' }, { clock });
+    await httpAs(api, ADMIN)().post('/frameworks/import').send(seed201617()).expect(201);
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('an officer raises a proposal through the new-case form: refused with an error summary linking to the field, then opened', async () => {
+    const { page, context } = await withoutScript();
+    await signIn(page, 'opcc-staff', 'officer.one');
+    await page.click('a:has-text("New case")');
+    await page.waitForSelector('h1:has-text("Open a new case")');
+    await check(page, 'new-case-start');
+    await page.click('a:has-text("Raise a proposal")');
+    // The year's choices come from the budget read model: wait until it has caught up.
+    await eventually(async () => {
+      await page.goto('/app/cases/new/proposal');
+      expect(await page.locator('#field-financialYear option[value="2016-17"]').count()).toBe(1);
+    });
+    await check(page, 'new-case-proposal');
+    await page.selectOption('#field-mechanism', 'direct');
+    await page.fill('#field-title', 'Hate crime victim advocacy');
+    await page.click('button:has-text("Raise proposal")');
+
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    const link = summary.locator('a[href="#field-estimatedValuePence"]');
+    expect(await link.count()).toBe(1);
+    expect(await page.locator('#field-estimatedValuePence').count()).toBe(1);
+    expect(await page.inputValue('#field-title')).toBe('Hate crime victim advocacy');
+    expect(await page.title()).toMatch(/^Error: /);
+    await check(page, 'new-case-refused');
+
+    await page.fill('#field-estimatedValuePence', '25,000.00');
+    await page.click('button:has-text("Raise proposal")');
+    await page.waitForSelector('text=Raise a proposal: case');
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
+    expect(await page.textContent('h1')).toContain('Hate crime victim advocacy');
+    expect(await page.textContent('main')).toContain('£25,000.00');
+    const history = await api.app.get(CaseService).history(caseId);
+    expect(history.map((e) => e.type)).toEqual(['ProposalRaised']);
+    expect(history[0].metadata.actor).toMatchObject({ id: 'officer.one', role: 'opcc-staff' });
+    await context.close();
+  });
+
+  it("a second PLF plan request for a locality is refused against the case id, naming the locality's case, appending nothing", async () => {
+    const { page, context } = await withoutScript();
+    await signIn(page, 'opcc-staff', 'officer.one');
+    await page.goto('/app/cases/new/plf-plan-request');
+    await page.selectOption('#field-locality', 'blaby');
+    await page.fill('#field-title', 'Blaby PLF again');
+    await page.fill('#field-caseId', '2016-17-blaby-again');
+    const before = await events('2016-17-B51');
+    await page.click('button:has-text("Request plan")');
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.textContent('.govuk-error-summary')).toContain('2016-17-B51');
+    expect(await page.locator('.govuk-error-summary a[href="#field-caseId"]').count()).toBe(1);
+    expect(await page.locator('#field-caseId').count()).toBe(1);
+    expect(await page.inputValue('#field-title')).toBe('Blaby PLF again');
+    expect(await events('2016-17-B51')).toBe(before);
+    await check(page, 'new-case-plf-refused');
+    await context.close();
+  });
+
+  it('sets a schedule, records a claim, and a second officer approves and pays it through the case page (four eyes)', async () => {
+    const one = await withoutScript();
+    await signIn(one.page, 'opcc-staff', 'officer.one');
+    await one.page.goto(`/app/cases/${B05}`);
+    await one.page.waitForSelector('#payments');
+    await one.page.click('summary:has-text("Set the payment schedule")');
+    const row = (n: number, name: string) => `field-payments-schedule-instalments-${n}-${name}`;
+    await one.page.fill(`#${row(0, 'id')}`, 'mobilisation');
+    await fillDate(one.page, row(0, 'dueOn'), '2016-05-01');
+    await one.page.fill(`#${row(0, 'pence')}`, '5,000.00');
+    await one.page.fill(`#${row(1, 'id')}`, 'delivery');
+    await fillDate(one.page, row(1, 'dueOn'), '2017-03-31');
+    // £1.00 short of the contract value: the domain's refusal, on the schedule form.
+    await one.page.fill(`#${row(1, 'pence')}`, '142,555.00');
+    const before = await events(B05);
+    await one.page.click('button:has-text("Set schedule")');
+    await one.page.locator('.govuk-error-summary').waitFor();
+    expect(await one.page.textContent('.govuk-error-summary')).toContain('£1.00 less than the £147,556.00');
+    expect(await one.page.locator('.govuk-error-summary a[href="#field-payments-schedule-instalments"]').count()).toBe(1);
+    expect(await events(B05)).toBe(before);
+    await one.page.fill(`#${row(1, 'pence')}`, '142,556.00');
+    await one.page.click('button:has-text("Set schedule")');
+    await one.page.waitForSelector('text=Set the payment schedule: done');
+    await eventually(async () => {
+      await one.page.goto(`/app/cases/${B05}`);
+      expect(await one.page.getAttribute('[data-instalment=mobilisation] [data-status]', 'data-status')).toBe('due');
+    });
+
+    await one.page.click('summary:has-text("Record a claim")');
+    await one.page.selectOption('#field-payments-claims-instalmentId', 'mobilisation');
+    await one.page.fill('#field-payments-claims-pence', '5,000.00');
+    await one.page.fill('#field-payments-claims-evidenceRef', 'Twenty-Twenty invoice TT-2016-0502');
+    await one.page.click('button:has-text("Record claim")');
+    await one.page.waitForSelector('text=Record a claim: done');
+    // Whoever recorded a claim is offered no approval of it; rejecting it stays open.
+    expect(await one.page.locator('summary:has-text("Approve claim")').count()).toBe(0);
+    expect(await one.page.locator('summary:has-text("Reject claim: mobilisation-claim-1")').count()).toBe(1);
+    await one.context.close();
+
+    const two = await withoutScript();
+    await signIn(two.page, 'opcc-staff', 'officer.two');
+    await two.page.goto(`/app/cases/${B05}`);
+    await two.page.click('summary:has-text("Approve claim: mobilisation-claim-1")');
+    await two.page.click('button:has-text("Approve claim")');
+    await two.page.waitForSelector('text=Approve claim: done');
+    await two.page.click('summary:has-text("Record payment of claim: mobilisation-claim-1")');
+    await two.page.fill('#field-payments-claims-mobilisation-claim-1-payment-paymentRef', 'BACS-2016-05-0042');
+    await two.page.click('button:has-text("Record payment")');
+    await two.page.waitForSelector('text=Record payment of claim: done');
+    await eventually(async () => {
+      await two.page.goto(`/app/cases/${B05}`);
+      expect(await two.page.getAttribute('[data-instalment=mobilisation] [data-status]', 'data-status')).toBe('paid');
+    });
+    expect(await two.page.textContent('[data-instalment=mobilisation]')).toContain('approved by officer.two');
+    await check(two.page, 'case-payments');
+    const types = (await api.app.get(CaseService).history(B05)).map((e) => e.type);
+    expect(types.slice(-4)).toEqual(['PaymentScheduleSet', 'ClaimReceived', 'ClaimApproved', 'ClaimPaid']);
+    await two.context.close();
+  });
+
+  it('has no serious or critical axe-core violation on the pages opened', () => {
+    expect(violations).toEqual([]);
+  });
+});
