@@ -25,7 +25,7 @@ export class OutcomesQueryDto {
 
   @ApiPropertyOptional({ description: 'A primary strategic priority', example: 'SP1' })
   @IsOptional()
-  @Matches(/^SP\d{1,2}$/, { message: 'priority must be a strategic priority such as SP1' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { message: "priority must be one of the framework's strategic priority codes, such as SP1" })
   priority?: string;
 
   @ApiPropertyOptional({ description: "The contract's overall RAG: the worst latest RAG of its measures", enum: RAGS, example: 'red' })

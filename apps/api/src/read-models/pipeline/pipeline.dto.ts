@@ -35,7 +35,7 @@ export class PipelineQueryDto {
 
   @ApiPropertyOptional({ description: 'One of the case’s primary strategic priorities', example: 'SP1' })
   @IsOptional()
-  @Matches(/^SP\d{1,2}$/, { message: 'priority must be a strategic priority such as SP1' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { message: "priority must be one of the framework's strategic priority codes, such as SP1" })
   priority?: string;
 
   @PageSize('Page size')
