@@ -94,17 +94,20 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * Every stream's events through the careful path, in one transaction. Streams are locked in
-   * name order (the function's advisory lock), so two multi-appends cannot deadlock.
+   * Every stream's events through the careful path, in one transaction. Every stream's
+   * advisory lock (the one the append function takes) is taken first, in name order, so two
+   * multi-appends cannot deadlock; the events are then written in the caller's order, so the
+   * log reads as the decision was made (a framework before the cases made from it).
    */
   async appendToStreams(appends: readonly StreamAppend[], options: MultiAppendOptions = {}): Promise<AppendResult[]> {
     const recordedAt = this.now().toISOString();
     const prepared = appends.map((a, index) => ({ index, streamId: a.streamId, expected: a.expected, events: prepareEvents(a.streamId, a.events, recordedAt) }));
     if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new InvalidEvent('streamId', 'each stream may appear once in a multi-stream append');
-    const ordered = [...prepared].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    const lockOrder = prepared.map((p) => p.streamId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const results: AppendResult[] = new Array(appends.length);
     await this.db.transaction(async (tx) => {
-      for (const part of ordered) {
+      for (const streamId of lockOrder) await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
+      for (const part of prepared) {
         try {
           const { rows } = await tx.query<{ result: AppendResult }>('select cl_append_to_stream($1, $2, $3::jsonb) as result', [
             part.streamId,
