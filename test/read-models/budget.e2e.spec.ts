@@ -111,7 +111,7 @@ describe('the budget read model over HTTP', () => {
     expect(Object.keys(budget.responses['200'].content)).toEqual(['application/json', 'text/csv']);
     expect(budget.responses['200'].content['application/json'].example).toMatchObject({ totalPence: 461_100_000, byLocality: TABLE_1 });
     expect(body.paths['/frameworks/{year}/budget.csv'].get.responses['200'].content['text/csv'].example).toMatch(/^breakdown,key,pence,amount\r\n/);
-    expect(body.paths['/pipeline'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['financialYear', 'mechanism', 'stage', 'locality', 'limit', 'offset']);
+    expect(body.paths['/pipeline'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['financialYear', 'mechanism', 'stage', 'locality', 'theme', 'priority', 'limit', 'offset']);
     expect(body.paths['/pipeline'].get.responses['200'].content['application/json'].example.byMechanismAndStage).toEqual({ plf: { 'plan-requested': 9 } });
     const audit = body.paths['/audit-log'].get;
     expect(audit.parameters.map((p: { name: string }) => p.name)).toEqual(['stream', 'type', 'actor', 'locality', 'from', 'to', 'limit', 'after']);

@@ -78,6 +78,9 @@ describe('outcomes view', () => {
         sharedValuePence: 0,
         measures: 3,
         onTarget: { numerator: 1, denominator: 2, fraction: 0.5, formatted: '1 of 2 on target (50%)' },
+        // A is red on its worst latest measure and C has not reported: the group is as bad as its worst contract.
+        rag: 'red',
+        contractRags: { red: 1, amber: 0, green: 0, unrated: 1 },
       });
       expect(byPriority.SP5).toMatchObject({ contracts: 1, valuePence: 20_000_00, sharedValuePence: 20_000_00, onTarget: { numerator: 1, denominator: 1, fraction: 1 } });
       expect(byPriority.unattributed).toMatchObject({ contracts: 1, valuePence: 1_234_56, value: '£1,234.56', measures: 0, onTarget: { denominator: 0, fraction: null } });
