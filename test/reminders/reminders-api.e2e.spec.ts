@@ -51,7 +51,8 @@ describe('reminders in the API', () => {
     await reminders.queues.obliterate();
     const report = await reminders.scheduler.reconcile();
     expect(report).toMatchObject({ full: true, unschedulable: 1 });
-    expect(report.added).toBeGreaterThan(0);
+    // The others are wanted (this reconcile or the running one, which may have come first, added their jobs).
+    expect(report.wanted).toBeGreaterThan(0);
 
     const { body } = await http().get('/health').expect(200);
     expect(body).toMatchObject({ status: 'ok', reminders: 'degraded', unschedulableDeadlines: [{ key: `${blaby}:plf-meeting`, reason: expect.stringContaining('not a date') }] });
