@@ -7,7 +7,7 @@ import { caseStreamId } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ManualClock } from '@app/platform';
 import { ProjectionsService, READ_MODELS, replayProjection } from '@app/projections';
-import { momentsOf, policyFor, Reminders } from '@app/reminders';
+import { momentsOf, policyOf, Reminders } from '@app/reminders';
 import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
 import { ADMIN, AUDITOR, OFFICER, seed201617 } from '@test/support/seed';
@@ -109,7 +109,7 @@ describe('paying Youth Mentoring for its outcomes', () => {
     });
     // The day after the due day: the scheduler's due moment for this deadline, run by the real processor on BullMQ.
     clock.set(new Date('2016-11-01T00:30:00Z'));
-    const due = momentsOf(deadline, policyFor(deadline), 9).find((m) => m.job.name === 'due');
+    const due = momentsOf(deadline, policyOf(deadline), 9).find((m) => m.job.name === 'due');
     expect(due?.at.getTime()).toBeLessThanOrEqual(clock.now().getTime());
     await reminders.queues.reminders.add(due!.job.name, due!.job.data, { jobId: due!.jobId });
     await reminders.drain();

@@ -41,7 +41,7 @@ describe('deadlines over HTTP', () => {
     }
     expect(new Set(body.items.map((i: { locality: string }) => i.locality)).size).toBe(9);
     const blaby = await deadlines('kind=plf-meeting&locality=blaby');
-    expect(blaby.items).toEqual([expect.objectContaining({ locality: 'blaby', caseTitle: expect.stringContaining('Blaby'), remindDaysBefore: [28, 14, 7, 1, 0] })]);
+    expect(blaby.items).toEqual([expect.objectContaining({ locality: 'blaby', caseTitle: expect.stringContaining('Blaby'), remindDaysBefore: [28, 14, 7, 1, 0], escalate: true, remindersFormatted: '28, 14, 7, 1 and 0 days before; escalated if missed' })]);
   });
 
   it('filters by due window and status, pages in due order', async () => {

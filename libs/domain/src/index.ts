@@ -20,6 +20,7 @@ export * from './workflows/workflow.validate';
 export * from './workflows/vocabulary';
 export * from './workflows/open-commands';
 export * from './workflows/steps';
+export * from './workflows/reminder-policy';
 export * from './frameworks/framework.workflows';
 export * from './workflows/guards';
 export * from './workflows/open-commands';

@@ -1,7 +1,7 @@
 import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection } from '@app/projections/deadlines';
 import { contract, imported, measure, onCase, profile, reported, resetRevisions } from './contract-fixtures';
 import { given } from './projection-spec';
-import { seedImport } from './seed-events';
+import { frameworkImported, seedDefinition, seedImport } from './seed-events';
 
 const BLABY = '2016-17-PLF-BLABY';
 const MENTORING = '2016-17-B05';
@@ -82,6 +82,41 @@ describe('deadlines projection', () => {
       expect(plf).toHaveLength(9);
       expect(new Set(plf.map((d) => d.dueOn))).toEqual(new Set(['2016-02-29']));
       expect(plf.every((d) => d.status === 'open' && d.locality !== null)).toBe(true);
+    });
+  });
+
+  describe("reminder offsets: the framework's policy, else the workflow's", () => {
+    const withPolicies = (reminderPolicies: Record<string, { remindDaysBefore: number[]; escalate?: boolean }>) =>
+      seedImport({ ...seedDefinition(), reminderPolicies });
+    const blabyMeeting = (events: Parameters<typeof given>[1]) =>
+      [...given(deadlinesProjection, events).docs.values()].flatMap(deadlinesOf).find((d) => d.kind === 'plf-meeting' && d.locality === 'blaby');
+
+    it("given a framework without a policy, then each deadline shows its workflow version's offsets and escalates", () => {
+      expect(blabyMeeting(seedImport())).toMatchObject({ remindDaysBefore: [28, 14, 7, 1, 0], escalate: true });
+    });
+
+    it("given the framework's policy for PLF meetings, then the row shows the framework's offsets and escalation, which the scheduler uses", () => {
+      const events = withPolicies({ 'plf-meeting': { remindDaysBefore: [21, 3], escalate: false } });
+      expect(blabyMeeting(events)).toMatchObject({ dueOn: '2016-02-29', remindDaysBefore: [21, 3], escalate: false });
+    });
+
+    it("given a policy for another kind only, then PLF meetings keep the workflow's offsets; contract ends take the policy", () => {
+      const events = withPolicies({ 'contract-end': { remindDaysBefore: [45] } });
+      expect(blabyMeeting(events)).toMatchObject({ remindDaysBefore: [28, 14, 7, 1, 0], escalate: true });
+      const ends = [...given(deadlinesProjection, events).docs.values()].flatMap(deadlinesOf).filter((d) => d.kind === 'contract-end');
+      expect(ends.length).toBeGreaterThan(0);
+      expect(ends.every((d) => d.remindDaysBefore.join() === '45' && d.escalate)).toBe(true);
+    });
+
+    it("keeps a year's policies to that year: another year's framework does not change these cases", () => {
+      const other = frameworkImported({ ...seedDefinition(), financialYear: '2017-18', reminderPolicies: { 'plf-meeting': { remindDaysBefore: [2] } } });
+      expect(blabyMeeting([other, ...seedImport()])).toMatchObject({ remindDaysBefore: [28, 14, 7, 1, 0] });
+    });
+
+    it('lists no deadline for the framework year itself', () => {
+      const { docs } = given(deadlinesProjection, withPolicies({ 'plf-meeting': { remindDaysBefore: [1] } }));
+      expect(docs.has('framework:2016-17')).toBe(true);
+      expect(deadlinesOf(docs.get('framework:2016-17')!)).toEqual([]);
     });
   });
 

@@ -3,8 +3,7 @@ import {
   londonInstant,
   momentsOf,
   momentsWanted,
-  policyFor,
-  reminderPoliciesOf,
+  policyOf,
   remindJobId,
   type ScheduledDeadline,
 } from '@app/reminders';
@@ -19,22 +18,13 @@ const BLABY: ScheduledDeadline = {
 };
 
 describe('reminder policy', () => {
-  it("takes the workflow's offsets unless the framework sets a policy for the kind", () => {
-    expect(policyFor(BLABY)).toEqual({ remindDaysBefore: [28, 14, 7, 1, 0], escalate: true });
-    const policies = reminderPoliciesOf({ reminderPolicies: { 'plf-meeting': { remindDaysBefore: [10, 3], escalate: false } } });
-    expect(policyFor(BLABY, policies)).toEqual({ remindDaysBefore: [10, 3], escalate: false });
-  });
-
-  it('ignores a framework policy that is not well formed', () => {
-    expect(reminderPoliciesOf({ reminderPolicies: { 'plf-meeting': { remindDaysBefore: [-1, 'x'] }, unknown: {} } })).toEqual({});
-    expect(reminderPoliciesOf(undefined)).toEqual({});
-    expect(reminderPoliciesOf({ reminderPolicies: { 'contract-end': { remindDaysBefore: [7] } } })).toEqual({
-      'contract-end': { remindDaysBefore: [7], escalate: true },
-    });
+  it("chases a deadline as its read-model row says: its offsets, and escalation unless the row says not", () => {
+    expect(policyOf(BLABY)).toEqual({ remindDaysBefore: [28, 14, 7, 1, 0], escalate: true });
+    expect(policyOf({ ...BLABY, remindDaysBefore: [10, 3], escalate: false })).toEqual({ remindDaysBefore: [10, 3], escalate: false });
   });
 
   it('reminds at 09:00 London on each day before, and checks the due day as the next day begins', () => {
-    const moments = momentsOf(BLABY, policyFor(BLABY), 9);
+    const moments = momentsOf(BLABY, policyOf(BLABY), 9);
     expect(moments.map((m) => [m.jobId, m.at.toISOString()])).toEqual([
       [remindJobId(BLABY.key, '2016-02-29', 28), '2016-02-01T09:00:00.000Z'],
       [remindJobId(BLABY.key, '2016-02-29', 14), '2016-02-15T09:00:00.000Z'],
@@ -69,7 +59,7 @@ describe('reminder policy', () => {
   });
 
   describe('what is wanted now', () => {
-    const moments = momentsOf(BLABY, policyFor(BLABY), 9);
+    const moments = momentsOf(BLABY, policyOf(BLABY), 9);
     const names = (ms: { jobId: string }[]) => ms.map((m) => m.jobId.replace(/%3A/g, ':'));
 
     it('before any reminder: everything, in the future', () => {

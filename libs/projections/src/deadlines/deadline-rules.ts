@@ -1,4 +1,4 @@
-import type { BusinessDate, DeadlineRule } from '@app/domain';
+import { type BusinessDate, type DeadlineRule, reminderPolicyFor } from '@app/domain';
 import { type ReportingPeriod, nextPeriod, parsePeriod, periodContaining, reportDueOn } from '../outcomes/reporting-period';
 import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
 
@@ -17,6 +17,7 @@ export function openDeadline(
   on: BusinessDate,
   report?: { measure: TrackedMeasure; period: ReportingPeriod },
 ): Deadline {
+  const policy = reminderPolicyFor(rule, doc.reminderPolicies);
   return {
     key,
     caseId: doc.caseId,
@@ -33,7 +34,8 @@ export function openDeadline(
     concerns: rule.concerns,
     locality: doc.locality,
     provider: doc.contract?.provider ?? null,
-    remindDaysBefore: [...rule.remindDaysBefore],
+    remindDaysBefore: policy.remindDaysBefore,
+    escalate: policy.escalate,
     escalateTo: rule.escalateTo,
     ...(report ? { measureId: report.measure.id, period: report.period.label } : {}),
     moves: [],

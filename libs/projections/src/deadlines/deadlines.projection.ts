@@ -1,10 +1,10 @@
-import type { BusinessDate, CaseEvent, CaseProfile, ContractTerms, DeadlineRule, WorkflowRef } from '@app/domain';
+import { type BusinessDate, type CaseEvent, type CaseProfile, type ContractTerms, type DeadlineRule, reminderPoliciesOf, type WorkflowRef } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-event';
 import { canonicalPeriod, parsePeriod, reportDueOn, reportsExpectedSince } from '../outcomes/reporting-period';
 import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
-import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+import { type CaseDeadlinesDoc, type Deadline, type DeadlinesDoc, type FrameworkRemindersDoc, frameworkRemindersKey, type TrackedMeasure } from './deadlines.types';
 import { applyInstalmentDeadlines } from './payment-deadlines';
 
 /** Appended by the reminders service onto the case stream when a deadline's day passes unmet. */
@@ -23,34 +23,54 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  * cannot say is written here: where each due day comes from, an extension or variation
  * moving it, and DeadlineMissed.
  */
-export const deadlinesProjection: Projection<CaseDeadlinesDoc> = {
+export const deadlinesProjection: Projection<DeadlinesDoc> = {
   name: 'deadlines',
-  version: 2,
+  version: 3,
   keysOf: (event) => {
+    const year = importedYear(event);
+    if (year) return [frameworkRemindersKey(year)];
     const caseId = caseIdOf(event);
     return caseId === null ? [] : [caseId];
   },
-  evolve(doc, event) {
-    const opened = doc ?? openedCase(event);
+  readsOf: (event) => {
+    const year = (event.data as { profile?: CaseProfile } | null)?.profile?.financialYear;
+    return caseIdOf(event) !== null && year ? [frameworkRemindersKey(year)] : [];
+  },
+  evolve(doc, event, _key, lookup) {
+    const year = importedYear(event);
+    if (year) return { financialYear: year, frameworkReminderPolicies: reminderPoliciesOf(event.data) };
+    const known = doc as CaseDeadlinesDoc | undefined;
+    const opened = known ?? openedCase(event, lookup);
     if (!opened) return undefined;
     const on = eventDate(event);
     const withFacts = withCaseFacts(opened, asCaseEvent(event));
     const rules = workflowOf(withFacts.workflow)?.deadlines ?? [];
     // The report chain depends on the contract, its end and its own deadlines: unchanged, it stands as last reconciled.
-    const factsChanged = withFacts !== opened || !doc;
+    const factsChanged = withFacts !== opened || !known;
     return rules.reduce((current, rule) => applyRule(current, rule, event, on, factsChanged), withFacts);
   },
 };
 
-function openedCase(event: StoredEvent): CaseDeadlinesDoc | undefined {
+/** The year of a FrameworkImported event on its framework stream. */
+function importedYear(event: StoredEvent): string | undefined {
+  if (event.type !== 'FrameworkImported') return undefined;
+  return FRAMEWORK_STREAM.exec(event.streamId)?.[1];
+}
+
+const FRAMEWORK_STREAM = /^framework-(.+)$/;
+
+function openedCase(event: StoredEvent, lookup: (key: string) => DeadlinesDoc | undefined): CaseDeadlinesDoc | undefined {
   const data = event.data as { profile?: CaseProfile; workflow?: WorkflowRef };
   if (!data.profile || !data.workflow) return undefined;
+  const framework = lookup(frameworkRemindersKey(data.profile.financialYear)) as FrameworkRemindersDoc | undefined;
+  const policies = framework?.frameworkReminderPolicies;
   return {
     caseId: data.profile.caseId,
     financialYear: data.profile.financialYear,
     title: data.profile.title,
     locality: data.profile.locality,
     workflow: data.workflow,
+    ...(policies && Object.keys(policies).length > 0 ? { reminderPolicies: policies } : {}),
     reportDueDaysAfterPeriod: workflowOf(data.workflow)?.settings.reportDueDaysAfterPeriod ?? FALLBACK_REPORT_DUE_DAYS,
     contract: null,
     ended: false,

@@ -1,7 +1,7 @@
 import type { SqlQueryable } from '@app/database';
 import { tableOf } from '../projection';
 import { deadlinesProjection } from './deadlines.projection';
-import type { CaseDeadlinesDoc, Deadline, DeadlineStatus } from './deadlines.types';
+import type { Deadline, DeadlinesDoc, DeadlineStatus } from './deadlines.types';
 
 export interface DeadlineFilter {
   readonly status?: readonly DeadlineStatus[];
@@ -17,9 +17,9 @@ export interface DeadlineFilter {
   readonly offset?: number;
 }
 
-/** A case's deadlines one by one, in due order. */
-export const deadlinesOf = (doc: CaseDeadlinesDoc): Deadline[] =>
-  Object.values(doc.deadlines).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+/** A case's deadlines one by one, in due order (a framework year's document has none). */
+export const deadlinesOf = (doc: DeadlinesDoc): Deadline[] =>
+  Object.values('deadlines' in doc ? doc.deadlines : {}).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
 
 /**
  * Deadlines matching the filter, by due day then key, and how many match in all. Each

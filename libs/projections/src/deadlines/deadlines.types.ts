@@ -1,4 +1,4 @@
-import type { BusinessDate, DeadlineRule, Frequency, WorkflowRef } from '@app/domain';
+import type { BusinessDate, DeadlineRule, Frequency, ReminderPolicies, WorkflowRef } from '@app/domain';
 
 /** missed: the reminders service recorded DeadlineMissed; still open to be met, which then is met-late. */
 export type DeadlineStatus = 'open' | 'met' | 'met-late' | 'missed' | 'cancelled';
@@ -21,8 +21,13 @@ export interface Deadline {
   readonly concerns: DeadlineRule['concerns'];
   readonly locality: string | null;
   readonly provider: string | null;
-  /** From the DeadlineRule of the workflow version the case opened under. */
+  /**
+   * The days before the due day a reminder goes, and whether a missed deadline is escalated:
+   * the framework's reminder policy for the kind, else the workflow version's DeadlineRule
+   * (`reminderPolicyFor`). The scheduler schedules exactly these.
+   */
   readonly remindDaysBefore: readonly number[];
+  readonly escalate: boolean;
   readonly escalateTo: DeadlineRule['escalateTo'];
   readonly measureId?: string;
   readonly period?: string;
@@ -51,6 +56,8 @@ export interface CaseDeadlinesDoc {
   readonly title: string;
   readonly locality: string | null;
   readonly workflow: WorkflowRef;
+  /** The framework's reminder policies when the case opened (FrameworkImported); none: the workflow's offsets. */
+  readonly reminderPolicies?: ReminderPolicies;
   /** The workflow version's setting: a period's report is due this many days after it ends. */
   readonly reportDueDaysAfterPeriod: number;
   readonly contract: {
@@ -64,3 +71,14 @@ export interface CaseDeadlinesDoc {
   readonly instalments?: Readonly<Record<string, { readonly pence: number; readonly paidPence: number }>>;
   readonly deadlines: Readonly<Record<string, Deadline>>;
 }
+
+/** A year's reminder policies as its framework set them, kept for the cases opened under it. */
+export interface FrameworkRemindersDoc {
+  readonly financialYear: string;
+  readonly frameworkReminderPolicies: ReminderPolicies;
+}
+
+/** The documents of the deadlines table: one per case, and one per framework year (no deadlines of its own). */
+export type DeadlinesDoc = CaseDeadlinesDoc | FrameworkRemindersDoc;
+
+export const frameworkRemindersKey = (financialYear: string): string => `framework:${financialYear}`;

@@ -1,4 +1,4 @@
-import { addDays, type BusinessDate, BUSINESS_TIME_ZONE, businessDateOf, type DeadlineKind } from '@app/domain';
+import { addDays, type BusinessDate, BUSINESS_TIME_ZONE, businessDateOf, type DeadlineKind, type ReminderPolicy } from '@app/domain';
 import { londonOffset } from '@app/platform';
 
 /** What the scheduler needs of a deadline (a row of the deadlines read model fits). */
@@ -9,40 +9,15 @@ export interface ScheduledDeadline {
   readonly kind: DeadlineKind;
   readonly dueOn: BusinessDate;
   readonly remindDaysBefore: readonly number[];
+  /** False when the framework's policy does not escalate a missed deadline of this kind. */
+  readonly escalate?: boolean;
 }
 
-/** How a framework wants one kind of deadline chased: reminders so many days before, and escalation when missed. */
-export interface ReminderPolicy {
-  readonly remindDaysBefore: readonly number[];
-  readonly escalate: boolean;
-}
-
-export type ReminderPolicies = Readonly<Partial<Record<DeadlineKind, ReminderPolicy>>>;
-
-const KINDS: readonly DeadlineKind[] = ['plf-meeting', 'performance-report', 'contract-end', 'payment-instalment'];
-
-/**
- * A framework document's optional `reminderPolicies`, e.g.
- * `{ "plf-meeting": { "remindDaysBefore": [28, 14, 7, 1, 0], "escalate": true } }`.
- * Entries that are not well formed are ignored: the workflow's own offsets then apply.
- */
-export function reminderPoliciesOf(framework: unknown): ReminderPolicies {
-  const raw = (framework as { reminderPolicies?: unknown } | null)?.reminderPolicies;
-  if (!raw || typeof raw !== 'object') return {};
-  const policies: Partial<Record<DeadlineKind, ReminderPolicy>> = {};
-  for (const kind of KINDS) {
-    const entry = (raw as Record<string, unknown>)[kind] as { remindDaysBefore?: unknown; escalate?: unknown } | undefined;
-    const days = entry?.remindDaysBefore;
-    if (!Array.isArray(days) || !days.every((d) => Number.isInteger(d) && d >= 0)) continue;
-    policies[kind] = { remindDaysBefore: days as number[], escalate: entry?.escalate !== false };
-  }
-  return policies;
-}
-
-/** The framework's policy for the deadline's kind, else the offsets its workflow version declared. */
-export function policyFor(deadline: ScheduledDeadline, policies: ReminderPolicies = {}): ReminderPolicy {
-  return policies[deadline.kind] ?? { remindDaysBefore: deadline.remindDaysBefore, escalate: true };
-}
+/** A deadline as it is chased: the read model records the policy the domain decided (`reminderPolicyFor`). */
+export const policyOf = (deadline: ScheduledDeadline): ReminderPolicy => ({
+  remindDaysBefore: deadline.remindDaysBefore,
+  escalate: deadline.escalate !== false,
+});
 
 export type ReminderJob =
   | { readonly name: 'remind'; readonly data: { readonly deadlineKey: string; readonly dueOn: BusinessDate; readonly daysBefore: number } }

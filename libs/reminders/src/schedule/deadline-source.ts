@@ -3,14 +3,12 @@ import { frameworkStreamId, parseDeadlineKey } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { DocumentTable, tableOf } from '@app/projections';
 import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection, findDeadlines } from '@app/projections/deadlines';
-import { type ReminderPolicies, reminderPoliciesOf } from '../policy/reminder-policy';
 
 const UNDEFINED_TABLE = '42P01';
 const CASE_STREAM = /^case-(.+)$/;
 const PAGE = 5_000;
 
 interface FrameworkFacts {
-  readonly policies: ReminderPolicies;
   readonly localities: ReadonlyMap<string, string>;
 }
 
@@ -79,11 +77,6 @@ export class DeadlineSource {
     return rows?.find((d) => d.key === deadlineKey);
   }
 
-  /** The framework's reminder policies for the year (none: each workflow's own offsets). */
-  async policies(financialYear: string): Promise<ReminderPolicies> {
-    return (await this.framework(financialYear))?.policies ?? {};
-  }
-
   /** "Hinckley and Bosworth" for "hinckley-and-bosworth", as the year's framework names it. */
   async localityName(financialYear: string, slug: string | null): Promise<string | undefined> {
     if (!slug) return undefined;
@@ -101,7 +94,7 @@ export class DeadlineSource {
     const [imported] = await this.store.readStream(frameworkStreamId(financialYear), { from: 0, to: 0 });
     if (!imported) return undefined;
     const data = imported.data as { localities?: Array<{ slug: string; name: string }> };
-    const facts = { policies: reminderPoliciesOf(data), localities: new Map((data.localities ?? []).map((l) => [l.slug, l.name])) };
+    const facts = { localities: new Map((data.localities ?? []).map((l) => [l.slug, l.name])) };
     this.frameworks.set(financialYear, facts);
     return facts;
   }

@@ -83,8 +83,7 @@ export class ReminderScheduler {
   async cancel(deadlineKey: string): Promise<number> {
     const deadline = await this.source.find(deadlineKey);
     if (!deadline) return 0;
-    const policies = await this.source.policies(deadline.financialYear);
-    return this.jobs.removePending(candidateJobIds(deadline, policies, this.reminderHour));
+    return this.jobs.removePending(candidateJobIds(deadline, this.reminderHour));
   }
 
   /** Ids of the jobs waiting or delayed (tests and the simulator look). */
@@ -114,7 +113,7 @@ export class ReminderScheduler {
     const candidates = new Set<string>();
     for (const deadline of deadlines) {
       if (this.unschedulableKeys.has(deadline.key)) continue;
-      for (const id of candidateJobIds(deadline, await this.source.policies(deadline.financialYear), this.reminderHour)) candidates.add(id);
+      for (const id of candidateJobIds(deadline, this.reminderHour)) candidates.add(id);
     }
     const removed = await this.jobs.removePending([...candidates].filter((id) => !wantedIds.has(id)));
     const added = await this.addMissing([...future, ...fallenDue], now);
@@ -127,7 +126,7 @@ export class ReminderScheduler {
     const fallenDue: Moment[] = [];
     for (const deadline of deadlines) {
       try {
-        const wanted = momentsWanted(momentsFor(deadline, await this.source.policies(deadline.financialYear), this.reminderHour, now), now);
+        const wanted = momentsWanted(momentsFor(deadline, this.reminderHour, now), now);
         future.push(...wanted.future);
         fallenDue.push(...wanted.fallenDue);
       } catch (error) {

@@ -18,6 +18,7 @@ const EXAMPLE = {
       label: 'PLF meeting to be held',
       dueOn: '2016-02-29',
       dueOnFormatted: '29 Feb 2016',
+      remindersFormatted: '28, 14, 7, 1 and 0 days before; escalated if missed',
       daysUntilDue: 48,
       status: 'open',
       openedOn: '2015-10-23',
@@ -28,6 +29,7 @@ const EXAMPLE = {
       locality: 'blaby',
       provider: null,
       remindDaysBefore: [28, 14, 7, 1, 0],
+      escalate: true,
       escalateTo: 'opcc-lead',
       moves: [],
     },
@@ -73,11 +75,18 @@ export class DeadlinesController {
     const today = businessDateOf(this.clock.now());
     const { items, total } = await findDeadlines(this.db, { ...query, limit, offset });
     return {
-      items: items.map((d) => ({ ...d, dueOnFormatted: formatUkDate(d.dueOn), daysUntilDue: daysBetween(today, d.dueOn) })),
+      items: items.map((d) => ({ ...d, dueOnFormatted: formatUkDate(d.dueOn), remindersFormatted: remindersText(d), daysUntilDue: daysBetween(today, d.dueOn) })),
       total,
       limit,
       offset,
       today,
     };
   }
+}
+
+/** "28, 14, 7, 1 and 0 days before; escalated if missed": the reminders the scheduler sends for the row. */
+function remindersText(d: { remindDaysBefore: readonly number[]; escalate?: boolean }): string {
+  const days = [...new Set(d.remindDaysBefore)].sort((a, b) => b - a).map(String);
+  const list = days.length === 0 ? 'no reminders' : `${days.length === 1 ? days[0] : `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`} day${days.length === 1 && days[0] === '1' ? '' : 's'} before`;
+  return `${list}; ${d.escalate === false ? 'not escalated' : 'escalated if missed'}`;
 }
