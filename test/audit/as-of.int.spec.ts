@@ -1,5 +1,7 @@
-import { budgetAsOf, caseAsOf, parseAsOf } from '@app/audit';
-import { type AuditLedger, auditLedger, BLABY } from './audit-ledger';
+import { budgetAsOf, caseAsOf, parseAsOf, projectAsOf } from '@app/audit';
+import type { CaseCommand } from '@app/domain';
+import { outcomesProjection } from '@app/projections/outcomes';
+import { type AuditLedger, auditLedger, BLABY, BLABY_STORY, type Step } from './audit-ledger';
 
 describe('the case and the budget as of a date-time', () => {
   let ledger: AuditLedger;
@@ -13,7 +15,7 @@ describe('the case and the budget as of a date-time', () => {
   it("gives Blaby's case before and after its plan was recorded (recorded basis: what the ledger knew)", async () => {
     expect(await stageAsOf('2016-01-13')).toBe('plan-requested');
     const before = await caseAsOf(ledger.log, BLABY, parseAsOf('2016-01-14T09:29:59Z'));
-    expect(before).toMatchObject({ revision: 0, laterEvents: 4, heldBack: [], state: { stage: 'plan-requested' } });
+    expect(before).toMatchObject({ revision: 0, laterEvents: 4, backDated: [], state: { stage: 'plan-requested' } });
     expect(before.state.plan).toBeUndefined();
     const after = await caseAsOf(ledger.log, BLABY, parseAsOf('2016-01-14T09:30:00Z'));
     expect(after).toMatchObject({ revision: 1, lastEvent: { type: 'CspPlanSubmitted' }, state: { stage: 'plan-submitted' } });
@@ -46,5 +48,43 @@ describe('the case and the budget as of a date-time', () => {
 
   it('says no framework had been imported for a year before its import', async () => {
     await expect(budgetAsOf(ledger.log, '2016-17', parseAsOf('2015-10-22'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('as of a business date, with a record made out of order', () => {
+  // Blaby's Q2 return is recorded on 10 Oct 2016; its Q1 return, made on 8 Jul, is recorded only on 12 Oct.
+  const report = (period: string, on: string, actual: number): CaseCommand => ({ type: 'ReportPerformance', on, measureId: 'asb', period, actual, commentary: `${period} return` });
+  const LATE_STORY: readonly Step[] = [
+    ...BLABY_STORY,
+    { caseId: BLABY, command: report('2016-Q2', '2016-10-10', 95), occurredAt: '2016-10-10T10:00:00+01:00', recordedAt: '2016-10-10T09:00:00Z' },
+    { caseId: BLABY, command: report('2016-Q1', '2016-07-08', 97), occurredAt: '2016-07-08T10:00:00+01:00', recordedAt: '2016-10-12T09:00:00Z' },
+  ];
+  let ledger: AuditLedger;
+  beforeAll(async () => {
+    ledger = await auditLedger(LATE_STORY);
+  });
+  afterAll(() => ledger.close());
+
+  const periods = (found: Awaited<ReturnType<typeof caseAsOf>>) => found.state.reports.map((r) => r.period);
+
+  it('on the occurred basis, includes the Q1 return that had occurred by 1 Aug 2016, though recorded after the Q2 return', async () => {
+    const found = await caseAsOf(ledger.log, BLABY, parseAsOf('2016-08-01', 'occurred'));
+    expect(periods(found)).toEqual(['2016-Q1']);
+    expect(found.backDated).toEqual([expect.objectContaining({ type: 'PerformanceReported', occurredAt: '2016-07-08T10:00:00+01:00' })]);
+    expect(found).toMatchObject({ laterEvents: 1, revision: found.lastEvent.revision, lastEvent: { type: 'PerformanceReported' } });
+  });
+
+  it('on the recorded basis, the ledger on 1 Aug 2016 knew of neither return, and on 11 Oct of Q2 only', async () => {
+    expect(periods(await caseAsOf(ledger.log, BLABY, parseAsOf('2016-08-01')))).toEqual([]);
+    const known = await caseAsOf(ledger.log, BLABY, parseAsOf('2016-10-11'));
+    expect(periods(known)).toEqual(['2016-Q2']);
+    expect(known.backDated).toEqual([]);
+  });
+
+  it("a read model as of the occurred date folds the back-dated return too: Blaby's Q1 is in the outcomes then", async () => {
+    const { docs } = await projectAsOf(ledger.log, outcomesProjection, parseAsOf('2016-08-01', 'occurred'));
+    const reported = JSON.stringify([...docs.values()]);
+    expect(reported).toContain('2016-Q1');
+    expect(reported).not.toContain('2016-Q2');
   });
 });

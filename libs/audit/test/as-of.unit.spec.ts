@@ -34,7 +34,7 @@ describe('as of: which instant, on which clock', () => {
     expect(() => parseAsOf('2016-03-01', 'business')).toThrow(expect.objectContaining({ field: 'basis' }));
   });
 
-  it('takes each stream up to its first event after the instant: a back-dated record behind it waits', () => {
+  it('on the occurred basis, takes every event that had occurred by the instant, a back-dated record behind a later one too', () => {
     const keep = asOfFilter(parseAsOf('2016-02-01T00:00:00Z', 'occurred'));
     const log = [
       event('a', 0, '2016-01-01T00:00:00Z'),
@@ -43,6 +43,18 @@ describe('as of: which instant, on which clock', () => {
       event('a', 2, '2016-01-20T00:00:00Z'),
       event('b', 1, '2016-01-31T23:59:59Z'),
     ];
-    expect(log.filter(keep).map((e) => `${e.streamId}${e.revision}`)).toEqual(['a0', 'b0', 'b1']);
+    expect(log.filter(keep).map((e) => `${e.streamId}${e.revision}`)).toEqual(['a0', 'b0', 'a2', 'b1']);
+  });
+
+  it('on the occurred basis, folds nothing of a stream whose opening occurred after the instant', () => {
+    const keep = asOfFilter(parseAsOf('2016-02-01T00:00:00Z', 'occurred'));
+    const log = [event('c', 0, '2016-03-01T00:00:00Z'), event('c', 1, '2016-01-15T00:00:00Z'), event('d', 0, '2016-01-01T00:00:00Z')];
+    expect(log.filter(keep).map((e) => `${e.streamId}${e.revision}`)).toEqual(['d0']);
+  });
+
+  it('on the recorded basis, takes each stream up to its first record after the instant', () => {
+    const keep = asOfFilter(parseAsOf('2016-02-01T00:00:00Z'));
+    const log = [event('a', 0, '2016-01-01T00:00:00Z'), event('a', 1, '2016-03-01T00:00:00Z'), event('b', 0, '2016-01-31T00:00:00Z')];
+    expect(log.filter(keep).map((e) => `${e.streamId}${e.revision}`)).toEqual(['a0', 'b0']);
   });
 });

@@ -9,7 +9,7 @@ export function presentCaseAsOf(found: CaseAsOf) {
     revision: found.revision,
     lastEvent: found.lastEvent,
     laterEvents: found.laterEvents,
-    heldBack: found.heldBack,
+    backDated: found.backDated,
     case: presentCase({ ...state, revision: found.revision }),
   };
 }

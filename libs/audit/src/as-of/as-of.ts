@@ -56,15 +56,28 @@ export const timeOf = (event: StoredEvent, basis: AsOfBasis): number =>
   Date.parse(basis === 'recorded' ? event.metadata.recordedAt : event.metadata.occurredAt);
 
 /**
- * Keeps each stream's events up to its first event after the instant, fed in log order: a
- * stream's later events never apply over a gap (a back-dated record that follows an event
- * after the instant waits for it), so every state folded is one the stream really had.
+ * Which events an as-of answer folds, fed in log order:
+ * - `recorded`: each stream up to the instant (a stream's records only move forward in time).
+ * - `occurred`: every event that had occurred by the instant, in its stream's order, even one
+ *   recorded after an event that occurred later (a meeting held on 26 Feb recorded on 3 Mar,
+ *   after a 1 Mar record): that is the business position as the ledger knows it now. A stream
+ *   whose opening event occurred after the instant had not begun, and none of it is folded.
  */
 export function asOfFilter(asOf: AsOf): (event: StoredEvent) => boolean {
+  const at = asOf.at.getTime();
+  if (asOf.basis === 'occurred') {
+    const notBegun = new Set<string>();
+    return (event) => {
+      if (notBegun.has(event.streamId)) return false;
+      if (timeOf(event, 'occurred') <= at) return true;
+      if (event.revision === 0) notBegun.add(event.streamId);
+      return false;
+    };
+  }
   const passed = new Set<string>();
   return (event) => {
     if (passed.has(event.streamId)) return false;
-    if (timeOf(event, asOf.basis) <= asOf.at.getTime()) return true;
+    if (timeOf(event, asOf.basis) <= at) return true;
     passed.add(event.streamId);
     return false;
   };

@@ -21,10 +21,10 @@ export interface CaseAsOf {
   /** Events of the case after the instant (not folded). */
   readonly laterEvents: number;
   /**
-   * Events at or before the instant that the stream holds after one beyond it (back-dated
-   * records): not folded, since a case's events apply in order. Only the occurred basis has any.
+   * Events folded that the stream holds after one beyond the instant: records back-dated to
+   * before it, recorded once a later event had been. Only the occurred basis has any.
    */
-  readonly heldBack: readonly EventSummary[];
+  readonly backDated: readonly EventSummary[];
 }
 
 export const summaryOf = (event: StoredEvent): EventSummary => ({
@@ -47,15 +47,16 @@ export async function caseAsOf(log: Pick<AuditLog, 'readStream'>, caseId: string
       openedAt: history[0].metadata[asOf.basis === 'recorded' ? 'recordedAt' : 'occurredAt'],
     });
   }
-  const later = history.slice(folded.length);
+  const firstLater = history.findIndex((event) => timeOf(event, asOf.basis) > asOf.at.getTime());
   const state = fold(caseDecider, folded.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
+  const last = folded[folded.length - 1];
   return {
     caseId,
     asOf,
     state: state as OpenCase,
-    revision: folded.length - 1,
-    lastEvent: summaryOf(folded[folded.length - 1]),
-    laterEvents: later.length,
-    heldBack: later.filter((event) => timeOf(event, asOf.basis) <= asOf.at.getTime()).map(summaryOf),
+    revision: last.revision,
+    lastEvent: summaryOf(last),
+    laterEvents: history.length - folded.length,
+    backDated: firstLater < 0 ? [] : folded.filter((event) => event.revision > history[firstLater].revision).map(summaryOf),
   };
 }
