@@ -7,6 +7,7 @@ export * from './frameworks/framework.types';
 export * from './frameworks/framework.events';
 export * from './frameworks/framework.commands';
 export * from './frameworks/framework.decider';
+export * from './frameworks/budget-figures';
 export * from './frameworks/framework.amendments';
 export * from './cases/case.types';
 export * from './cases/case.events';

@@ -1,4 +1,4 @@
-import { type CaseProfile, frameworkStreamId } from '@app/domain';
+import { availablePence, type CaseProfile, frameworkDecider, type FrameworkEvent, frameworkStreamId } from '@app/domain';
 import { type BudgetDoc, budgetFromDocs, budgetProjection, budgetRows, budgetView, BREAKDOWN_NAMES } from '@app/projections/budget';
 import { given, stored } from './projection-spec';
 import { caseEvent, frameworkImported, seedDefinition, seedImport } from './seed-events';
@@ -163,5 +163,29 @@ describe('budget projection', () => {
   it('ignores events of other read models and other streams', () => {
     expect(budgetProjection.keysOf(stored('case-2016-17-B01', { type: 'PerformanceReported', data: {} }))).toEqual([]);
     expect(budgetProjection.keysOf(stored('elsewhere', { type: 'FundsCommitted', data: {} }))).toEqual([]);
+  });
+
+  describe("given a pot set aside for new PCC grants (the domain's rule for what is available)", () => {
+    // £20,000 more than the seed's commitments and reserve, £15,000 of it a grants pot: £5,000 available to other work.
+    const definition = { ...seedDefinition(), totalBudgetPence: 463_100_000, pots: { 'pcc-grant': 1_500_000 } };
+    const award = ledger('FundsCommitted', { caseId: '2016-17-G01', pence: 1_000_000, reason: 'award', committedAfterPence: 428_198_300, fromPot: { mechanism: 'pcc-grant', pence: 1_000_000 } });
+    const domainAvailable = (events: readonly { type: string; data: unknown }[]) =>
+      availablePence(events.reduce((state, e) => frameworkDecider.evolve(state, e as FrameworkEvent), frameworkDecider.initialState));
+
+    it('does not count the pot as available: £5,000.00, as the decider says, with £15,000.00 in the pot', () => {
+      const imported = frameworkImported(definition);
+      const view = budgetView(budgetAfter([imported]));
+      expect(view).toMatchObject({ availablePence: 500_000, potsLeftPence: 1_500_000, pots: { 'pcc-grant': 1_500_000 } });
+      expect(view.availablePence).toBe(domainAvailable([imported]));
+      expect(view.formatted).toMatchObject({ available: '£5,000.00', potsLeft: '£15,000.00' });
+      expect(budgetRows(view)).toContainEqual({ breakdown: 'summary', key: 'pot:pcc-grant', pence: 1_500_000, amount: '£15,000.00' });
+    });
+
+    it('a grant awarded from the pot leaves £5,000.00 left in it and what is available unchanged', () => {
+      const imported = frameworkImported(definition);
+      const view = budgetView(budgetAfter([imported, award]));
+      expect(view).toMatchObject({ availablePence: 500_000, potsLeftPence: 500_000, committedPence: 428_198_300 });
+      expect(view.availablePence).toBe(domainAvailable([imported, award]));
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { type Commitment, formatPence, formatUkDate, type FrameworkState } from '@app/domain';
-import { availablePence } from '@app/domain';
+import { availablePence, potsLeftPence } from '@app/domain';
 
 const money = (pence: number) => ({ pence, formatted: formatPence(pence) });
 
@@ -19,11 +19,13 @@ export function presentFramework(state: FrameworkState & { revision: number }) {
       availablePence: availablePence(state),
       reservePence: state.reservePence,
       potsPence: state.potsPence,
+      potsLeftPence: potsLeftPence(state),
       formatted: {
         total: formatPence(d.totalBudgetPence),
         committed: formatPence(state.committedPence),
         available: formatPence(availablePence(state)),
         reserve: formatPence(state.reservePence),
+        potsLeft: formatPence(potsLeftPence(state)),
       },
     },
     /** Which workflow version each mechanism's new cases open under, and the versions the framework published. */

@@ -6,6 +6,7 @@ import type { ChangeBudget, FrameworkAmendment, MergeLocalities } from './framew
 import type { FrameworkAmended, FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition } from './framework.types';
 import { plfCaseIdOf } from './framework.import';
+import { potsLeftTotal, uncommittedPence } from './budget-figures';
 
 /** What an amendment needs of the framework's state (FrameworkState, without the import cycle). */
 export interface AmendableState {
@@ -16,9 +17,9 @@ export interface AmendableState {
   readonly committedByCase: Parameters<typeof amountOf>[0];
 }
 
-const potsLeft = (state: AmendableState): Pence => Object.values(state.potsPence).reduce((sum: number, pence) => sum + (pence ?? 0), 0);
+const potsLeft = (state: AmendableState): Pence => potsLeftTotal(state.potsPence);
 const availableOf = (state: AmendableState, definition: FrameworkDefinition): Pence =>
-  definition.totalBudgetPence - state.reservePence - potsLeft(state) - state.committedPence;
+  uncommittedPence({ totalPence: definition.totalBudgetPence, reservePence: state.reservePence, potsPence: state.potsPence, committedPence: state.committedPence });
 
 function checkCommon(command: FrameworkAmendment): void {
   if (!isBusinessDate(command.on)) throw DomainError.field('INVALID_DATE', 'on', 'must be a business date (YYYY-MM-DD)');

@@ -8,6 +8,7 @@ import type { FrameworkEvent } from './framework.events';
 import type { FrameworkDefinition, WorkflowSlot } from './framework.types';
 
 import { amendedDefinition, decideAmendment } from './framework.amendments';
+import { potsAfter, potsLeftTotal, uncommittedPence } from './budget-figures';
 import { decidePublish, evolvePublished, type FrameworkWorkflows } from './framework.workflows';
 import type { WorkflowRef } from '../cases/case.types';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
@@ -38,9 +39,9 @@ export const initialFrameworkState: FrameworkState = {
 
 /** What may still be committed without touching the reserve. */
 export const availablePence = (state: FrameworkState): Pence =>
-  (state.definition?.totalBudgetPence ?? 0) - state.reservePence - potsLeftPence(state) - state.committedPence;
+  uncommittedPence({ totalPence: state.definition?.totalBudgetPence ?? 0, reservePence: state.reservePence, potsPence: state.potsPence, committedPence: state.committedPence });
 
-export const potsLeftPence = (state: FrameworkState): Pence => Object.values(state.potsPence).reduce((sum: number, pence) => sum + (pence ?? 0), 0);
+export const potsLeftPence = (state: FrameworkState): Pence => potsLeftTotal(state.potsPence);
 
 export function evolveFramework(state: FrameworkState, event: FrameworkEvent): FrameworkState {
   switch (event.type) {
@@ -50,7 +51,7 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
         ...state,
         definition: event.data,
         reservePence: event.data.reservePence,
-        potsPence: { ...(event.data.pots ?? {}) },
+        potsPence: potsAfter(state.potsPence, event),
         committedPence: event.data.commitments.reduce((sum, c) => sum + c.valuePence, 0),
         committedByCase,
         newGrantRoundsOpen: event.data.pccGrant.newRoundsOpen,
@@ -60,12 +61,11 @@ export function evolveFramework(state: FrameworkState, event: FrameworkEvent): F
     case 'FundsCommitted':
     case 'FundsReleased': {
       const sign = event.type === 'FundsCommitted' ? 1 : -1;
-      const pot = event.type === 'FundsCommitted' ? event.data.fromPot : undefined;
       const held = (amountOf(state.committedByCase, event.data.caseId) ?? 0) + sign * event.data.pence;
       return {
         ...state,
         committedPence: state.committedPence + sign * event.data.pence,
-        potsPence: pot ? { ...state.potsPence, [pot.mechanism]: (state.potsPence[pot.mechanism] ?? 0) - pot.pence } : state.potsPence,
+        potsPence: potsAfter(state.potsPence, event),
         committedByCase: withAmount(state.committedByCase, event.data.caseId, held),
       };
     }

@@ -1,4 +1,4 @@
-import type { CaseProfile, Commitment, GeographicalReach, MechanismCode, Pence } from '@app/domain';
+import type { CaseProfile, Commitment, GeographicalReach, MechanismCode, Pence, PotsLeft } from '@app/domain';
 
 /**
  * allocated: earmarked, awaiting its award (PLF allocations, Appendix C, new cases);
@@ -37,6 +37,8 @@ export interface BudgetDoc {
   readonly imported: boolean;
   readonly totalPence: Pence;
   readonly reservePence: Pence;
+  /** What is left in each mechanism's pot (set aside besides the reserve). */
+  readonly potsPence: PotsLeft;
   readonly lines: Readonly<Record<string, BudgetLine>>;
   /** Global position of the last event folded into this year's budget. */
   readonly position: number;
@@ -56,6 +58,7 @@ export const emptyYear = (financialYear: string): BudgetYearDoc => ({
   imported: false,
   totalPence: 0,
   reservePence: 0,
+  potsPence: {},
   position: 0,
 });
 

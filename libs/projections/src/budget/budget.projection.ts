@@ -1,4 +1,4 @@
-import type { CaseOpeningEvent, Commitment, ContractAwarded, FrameworkEvent } from '@app/domain';
+import { type CaseOpeningEvent, type Commitment, type ContractAwarded, type FrameworkEvent, potsAfter } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { type BudgetLine, type BudgetRecord, type BudgetYearDoc, emptyYear, lineFromCommitment, lineFromProfile, lineKey, type LineStatus, placeholderLine } from './budget.document';
@@ -46,8 +46,9 @@ function keysOf(event: StoredEvent): readonly string[] {
   return t ? [t.year, ...t.caseIds.map((caseId) => lineKey(t.year, caseId))] : [];
 }
 
-function evolveYear(doc: BudgetYearDoc, event: StoredEvent): BudgetYearDoc {
+function evolveYear(current: BudgetYearDoc, event: StoredEvent): BudgetYearDoc {
   const e = event as unknown as FrameworkEvent;
+  const doc = { ...current, potsPence: potsAfter(current.potsPence ?? {}, e) };
   if (e.type === 'FrameworkImported') return { ...doc, imported: true, totalPence: e.data.totalBudgetPence, reservePence: e.data.reservePence, position: event.globalPosition };
   if (e.type === 'ReserveDrawn') return { ...doc, reservePence: doc.reservePence - e.data.pence, position: event.globalPosition };
   if (e.type === 'FrameworkBudgetChanged') return { ...doc, totalPence: e.data.totalBudgetPence, reservePence: e.data.reservePence, position: event.globalPosition };
@@ -110,7 +111,7 @@ function evolveOpening(existing: BudgetLine | undefined, event: CaseOpeningEvent
  */
 export const budgetProjection: Projection<BudgetRecord> = {
   name: 'budget',
-  version: 2,
+  version: 3,
   keysOf,
   evolve(doc, event, key) {
     const slash = key.indexOf('/');

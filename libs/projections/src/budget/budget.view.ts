@@ -1,4 +1,4 @@
-import { formatPence, type Pence } from '@app/domain';
+import { formatPence, type Pence, potsLeftTotal, uncommittedPence } from '@app/domain';
 import type { BudgetDoc, BudgetLine } from './budget.document';
 
 export type Breakdown = Readonly<Record<string, Pence>>;
@@ -43,6 +43,9 @@ export interface BudgetFigures {
   readonly allocatedPence: Pence;
   readonly availablePence: Pence;
   readonly reservePence: Pence;
+  /** Left in the mechanisms' pots, in all and by mechanism: neither committed nor available to other work. */
+  readonly potsLeftPence: Pence;
+  readonly pots: Breakdown;
 }
 
 export function figuresOf(doc: BudgetDoc): BudgetFigures {
@@ -53,8 +56,10 @@ export function figuresOf(doc: BudgetDoc): BudgetFigures {
     totalPence: doc.totalPence,
     committedPence,
     allocatedPence,
-    availablePence: doc.totalPence - doc.reservePence - committedPence,
+    availablePence: uncommittedPence({ totalPence: doc.totalPence, reservePence: doc.reservePence, potsPence: doc.potsPence ?? {}, committedPence }),
     reservePence: doc.reservePence,
+    potsLeftPence: potsLeftTotal(doc.potsPence ?? {}),
+    pots: Object.fromEntries(Object.entries(doc.potsPence ?? {}).filter((entry): entry is [string, Pence] => entry[1] !== undefined)),
   };
 }
 
@@ -62,7 +67,7 @@ const formatAll = (breakdown: Breakdown): Record<string, string> =>
   Object.fromEntries(Object.entries(breakdown).map(([key, pence]) => [key, formatPence(pence)]));
 
 export type BudgetView = BudgetFigures & { readonly financialYear: string } & Record<BreakdownName, Breakdown> & {
-    readonly formatted: Record<'total' | 'committed' | 'allocated' | 'available' | 'reserve', string> & Record<BreakdownName, Record<string, string>>;
+    readonly formatted: Record<'total' | 'committed' | 'allocated' | 'available' | 'reserve' | 'potsLeft', string> & Record<BreakdownName, Record<string, string>>;
     readonly lineCount: number;
     readonly asOfPosition: number;
   };
@@ -82,6 +87,7 @@ export function budgetView(doc: BudgetDoc): BudgetView {
       allocated: formatPence(figures.allocatedPence),
       available: formatPence(figures.availablePence),
       reserve: formatPence(figures.reservePence),
+      potsLeft: formatPence(figures.potsLeftPence),
       ...(Object.fromEntries(BREAKDOWN_NAMES.map((name) => [name, formatAll(breakdowns[name])])) as Record<BreakdownName, Record<string, string>>),
     },
     lineCount: lines.length,
@@ -105,6 +111,7 @@ export function budgetRows(view: BudgetView): BudgetRow[] {
     row('summary', 'allocated', view.allocatedPence),
     row('summary', 'available', view.availablePence),
     row('summary', 'reserve', view.reservePence),
+    ...Object.entries(view.pots).map(([mechanism, pence]) => row('summary', `pot:${mechanism}`, pence)),
     ...BREAKDOWN_NAMES.flatMap((name) => Object.entries(view[name]).map(([key, pence]) => row(name, key, pence))),
   ];
 }

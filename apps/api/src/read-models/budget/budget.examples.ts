@@ -6,6 +6,8 @@ export const BUDGET_EXAMPLE = {
   allocatedPence: 78200000,
   availablePence: 0,
   reservePence: 33901700,
+  potsLeftPence: 0,
+  pots: {},
   byTheme: { 'reducing-offending': 203459900, 'supporting-victims': 147673400, various: 45000000, 'protecting-vulnerable': 20592400, 'safer-communities': 10472600 },
   byMechanism: { direct: 207692200, 'co-commissioning': 129949400, plf: 45000000, unassigned: 33200000, 'pcc-grant': 11356700 },
   byPriority: { SP3: 74540500, SP9: 64438400, SP1: 61216500, SP2: 50202900, various: 45000000, SP5: 29200000, 'SP5+SP6': 26887700, '…': '…' },
@@ -13,7 +15,7 @@ export const BUDGET_EXAMPLE = {
   byProvider: { 'Leicester City Council': 72114100, 'Catch 22': 64438400, unassigned: 33200000, TBC: 2056400, 'To be confirmed': 2000000, '…': '…' },
   byGeographicalReach: { llr: 263356100, 'multiple-localities': 67056000, 'leicester-city': 62280300, charnwood: 14010500, national: 2619000, '…': '…' },
   bySource: { 'appendix-b': 393998300, 'appendix-c': 33200000 },
-  formatted: { total: '£4,611,000.00', committed: '£4,271,983.00', allocated: '£782,000.00', available: '£0.00', reserve: '£339,017.00', byTheme: { 'reducing-offending': '£2,034,599.00', '…': '…' } },
+  formatted: { total: '£4,611,000.00', committed: '£4,271,983.00', allocated: '£782,000.00', available: '£0.00', reserve: '£339,017.00', potsLeft: '£0.00', byTheme: { 'reducing-offending': '£2,034,599.00', '…': '…' } },
   lineCount: 57,
   asOfPosition: 58,
 };
