@@ -119,7 +119,7 @@ async function runAction(cases: CaseService, action: ScriptedAction): Promise<vo
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const at = `actions[${action.index}]${error.field ? `.command.${error.field}` : ''}`;
-    throw new Error(`The scenario's actions[${action.index}] on ${action.on} (${action.command.type} on ${action.caseId}) was refused, ${error.code} at ${at}: ${error.message}`, { cause: error });
+    throw new Error(`The scenario's actions[${action.index}] on ${action.on} (${action.command.type} on ${action.caseId}) was refused, ${error.code} at ${at}: ${error.field ? error.reason : error.message}`, { cause: error });
   }
 }
 
