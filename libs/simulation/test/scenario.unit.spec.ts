@@ -9,6 +9,8 @@ type Doc = Record<string, any>;
 const framework = (doc: unknown): FrameworkDefinition => readFrameworkImport(doc, 'checksum').definition;
 const year201718 = framework(framework201718());
 
+const measure = { id: 'incidents', name: 'Night-time incidents', unit: 'incidents', target: 40, frequency: 'quarterly', direction: 'lower-is-better' };
+
 /** A small 2017/18 scenario: North Vale's plan, then a report on line A1. */
 const scenario = (): Doc => ({
   schema: 'commissioning-scenario/v1',
@@ -20,10 +22,10 @@ const scenario = (): Doc => ({
       on: '2017-02-06',
       target: { locality: 'north-vale' },
       actor: { id: 'csp.north-vale', role: 'csp', locality: 'north-vale' },
-      command: { type: 'SubmitCspPlan', budgetLines: [{ id: 'wardens', description: 'Wardens', pence: 1_000_000 }], performanceFramework: [] },
+      command: { type: 'SubmitCspPlan', budgetLines: [{ id: 'wardens', description: 'Wardens', pence: 1_000_000 }], performanceFramework: [measure] },
       note: 'plan',
     },
-    { on: '2017-02-07', target: { ref: 'A1' }, actor: { id: 'officer', role: 'opcc-staff' }, command: { type: 'AgreePerformanceMeasures', measures: [] } },
+    { on: '2017-02-07', target: { ref: 'A1' }, actor: { id: 'officer', role: 'opcc-staff' }, command: { type: 'AgreePerformanceMeasures', measures: [measure] } },
   ],
 });
 
