@@ -52,7 +52,7 @@ function shapeProblems(errors: readonly ErrorObject[]): FieldProblem[] {
   // A oneOf reports each branch's failure too; the branches' own errors say more.
   const specific = errors.filter((e) => e.keyword !== 'oneOf' || errors.every((o) => o === e || !o.instancePath.startsWith(e.instancePath)));
   const problems = specific.map((e): FieldProblem => {
-    const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : e.keyword === 'required' ? ` (${String(e.params.missingProperty)})` : '';
+    const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
     const reason = e.keyword === 'false schema' && /\/command\/on$/.test(e.instancePath) ? 'must not carry `on`: the action\'s `on` is its date' : `${e.message ?? 'is not allowed'}${extra}`;
     return { field: fieldOf(e.instancePath), reason };
   });
