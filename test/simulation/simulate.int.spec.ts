@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { budgetSummary, outcomeSummary, simulate, type SimulationRun, timelineOf } from '@app/simulation';
-import { SEED_2016_17 } from '@test/support/seed';
+import { SCENARIO_2016_17, SEED_2016_17 } from '@test/support/seed';
 
 /** The worked example's year in simulated time, on real BullMQ queues in the Redis at REDIS_URL. */
 describe('simulate 23 Oct 2015 – 31 Mar 2017', () => {
@@ -11,7 +11,7 @@ describe('simulate 23 Oct 2015 – 31 Mar 2017', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ledger-sim-test-'));
-    run = await simulate({ from: '2015-10-23', to: '2017-03-31', dataDir, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', seedFile: SEED_2016_17 });
+    run = await simulate({ from: '2015-10-23', to: '2017-03-31', dataDir, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', seedFile: SEED_2016_17, scenarioFile: SCENARIO_2016_17 });
   }, 600_000);
   afterAll(async () => {
     await run?.db.close();

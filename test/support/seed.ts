@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { actingAs } from './tokens';
 
 export const SEED_2016_17 = join(__dirname, '..', '..', 'infra', 'seed', 'framework-2016-17.json');
+export const SCENARIO_2016_17 = join(__dirname, '..', '..', 'infra', 'scenarios', '2016-17.json');
 
 /** A fresh copy of the 2016/17 framework document, safe to modify. */
 export function seed201617(): Record<string, unknown> {

@@ -8,17 +8,18 @@ import { budgetSummary, formatTimelineLine, outcomeSummary, simulate, timelineOf
 import { progressBar } from './progress';
 
 interface SimulateOptions {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   dataDir?: string;
   seed: string;
+  scenario: string;
 }
 
 @Command({
   name: 'simulate',
   description:
-    'Run the 2016/17 worked example in simulated time on a fresh data directory, with real BullMQ reminders; ' +
-    'prints a timeline (business date, event type, stream) and the budget and outcome summaries',
+    'Run a scenario (by default the 2016/17 worked example) on its framework in simulated time on a fresh data directory, ' +
+    'with real BullMQ reminders; prints a timeline (business date, event type, stream) and the budget and outcome summaries',
 })
 export class SimulateCommand extends CommandRunner {
   constructor(private readonly config: AppConfig) {
@@ -27,9 +28,9 @@ export class SimulateCommand extends CommandRunner {
 
   async run(_args: string[], options: SimulateOptions): Promise<void> {
     for (const field of ['from', 'to'] as const) {
-      if (!isBusinessDate(options[field])) throw new Error(`--${field} must be a date written YYYY-MM-DD`);
+      if (options[field] !== undefined && !isBusinessDate(options[field])) throw new Error(`--${field} must be a date written YYYY-MM-DD`);
     }
-    if (options.to < options.from) throw new Error('--to must not be before --from');
+    if (options.from && options.to && options.to < options.from) throw new Error('--to must not be before --from');
     const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'ledger-simulation-'));
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && options.dataDir) {
       throw new Error(`--data-dir ${dataDir} is not empty: the simulation needs a fresh one`);
@@ -44,6 +45,7 @@ export class SimulateCommand extends CommandRunner {
         dataDir,
         redisUrl: this.config.REDIS_URL,
         seedFile: options.seed,
+        scenarioFile: options.scenario,
         reminderHour: this.config.REMINDER_HOUR,
         onDay: (date, done, total) => bar.update(done, total, date),
       });
@@ -55,11 +57,11 @@ export class SimulateCommand extends CommandRunner {
       const out = [
         ...timeline.map(formatTimelineLine),
         '',
-        ...(await budgetSummary(run.db, '2016-17')),
+        ...(await budgetSummary(run.db, run.financialYear)),
         '',
-        ...(await outcomeSummary(run.db, options.to)),
+        ...(await outcomeSummary(run.db, run.to)),
         '',
-        `${run.days} days, ${run.actions} scripted actions, ${run.events.length} events ` +
+        `${run.days} days (${run.from} to ${run.to}), ${run.actions} of ${run.scripted} scripted actions, ${run.events.length} events ` +
           `(${timeline.filter((l) => l.type === 'ReminderSent').length} reminders, ` +
           `${timeline.filter((l) => l.type === 'DeadlineMissed').length} missed deadlines) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
           `data and outbox in ${dataDir}`,
@@ -70,12 +72,12 @@ export class SimulateCommand extends CommandRunner {
     }
   }
 
-  @Option({ flags: '--from <date>', description: 'first business day (default 2015-10-23, the framework’s date)', defaultValue: '2015-10-23' })
+  @Option({ flags: '--from <date>', description: 'first business day (default: the scenario’s from, else the framework’s issue date)' })
   parseFrom(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--to <date>', description: 'last business day (default 2017-03-31, the year’s end)', defaultValue: '2017-03-31' })
+  @Option({ flags: '--to <date>', description: 'last business day (default: the scenario’s to, else the end of the framework’s year)' })
   parseTo(value: string): string {
     return value;
   }
@@ -87,6 +89,11 @@ export class SimulateCommand extends CommandRunner {
 
   @Option({ flags: '--seed <file>', description: 'the framework document', defaultValue: 'infra/seed/framework-2016-17.json' })
   parseSeed(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--scenario <file>', description: 'the scenario document (schema: infra/scenarios/scenario.schema.json)', defaultValue: 'infra/scenarios/2016-17.json' })
+  parseScenario(value: string): string {
     return value;
   }
 }

@@ -1,4 +1,4 @@
-export * from './scenario-2016-17';
+export * from './scenario';
 export * from './simulation';
 export * from './timeline';
 export * from './summaries';

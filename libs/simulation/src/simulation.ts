@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CaseService, FrameworkService } from '@app/commissioning';
+import { CaseService, documentChecksum, FrameworkService } from '@app/commissioning';
 import { loadConfig } from '@app/config';
 import { migrate, PgliteDatabase } from '@app/database';
-import { addDays, daysBetween, frameworkStreamId } from '@app/domain';
+import { addDays, daysBetween, DomainError, type FrameworkDefinition, readFrameworkImport } from '@app/domain';
 import { SqlEventStore, type StoredEvent } from '@app/event-store';
 import { type CommandContext, londonOffset, ManualClock } from '@app/platform';
 import { ProjectionRunner, READ_MODELS } from '@app/projections';
 import { Reminders, reminderSettingsFrom } from '@app/reminders';
-import { SCENARIO_2016_17, type ScriptedAction } from './scenario-2016-17';
+import { readScenario, type Scenario, ScenarioRefused, type ScriptedAction } from './scenario';
 
 export interface SimulationOptions {
-  readonly from: string;
-  readonly to: string;
+  /** The run's first and last business days: by default the scenario's own. */
+  readonly from?: string;
+  readonly to?: string;
   /** A fresh data directory: the simulation writes its own embedded store and outbox there. */
   readonly dataDir: string;
   readonly redisUrl: string;
+  /** The framework document (infra/seed/framework-2016-17.json) and the scenario run on it (infra/scenarios/2016-17.json). */
   readonly seedFile: string;
+  readonly scenarioFile: string;
   readonly reminderHour?: number;
   readonly onDay?: (date: string, done: number, total: number) => void;
 }
@@ -25,8 +28,14 @@ export interface SimulationOptions {
 export interface SimulationRun {
   readonly events: readonly StoredEvent[];
   readonly db: PgliteDatabase;
+  /** The framework's year, which the budget and outcome summaries are of. */
+  readonly financialYear: string;
+  readonly from: string;
+  readonly to: string;
   readonly days: number;
+  /** Actions run, of the scenario's `scripted` (those after `to` are not). */
   readonly actions: number;
+  readonly scripted: number;
 }
 
 /** The instant `hour`:00 on a business date in Europe/London. */
@@ -41,7 +50,14 @@ export const londonInstant = (date: string, hour: number): Date =>
  */
 export async function simulate(options: SimulationOptions): Promise<SimulationRun> {
   const hour = options.reminderHour ?? 9;
-  const clock = new ManualClock(londonInstant(options.from, 8));
+  const document: unknown = JSON.parse(await readFile(options.seedFile, 'utf8'));
+  const { definition } = readFrameworkImport(document, documentChecksum(document));
+  const scenario = await loadScenario(options.scenarioFile, definition);
+  const from = options.from ?? scenario.from;
+  const to = options.to ?? scenario.to;
+  const early = scenario.actions.find((a) => a.on < from);
+  if (early) throw new ScenarioRefused([{ field: `actions[${early.index}].on`, reason: `${early.on} is before the run's first day, ${from}` }], options.scenarioFile);
+  const clock = new ManualClock(londonInstant(from, 8));
   const db = await PgliteDatabase.open(join(options.dataDir, 'pglite'));
   await migrate(db);
   const store = new SqlEventStore(db);
@@ -55,19 +71,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRu
   try {
     await reminders.queues.obliterate();
     await reminders.startProcessing();
-    const document = JSON.parse(await readFile(options.seedFile, 'utf8'));
-    await frameworks.importDocument(document, context(options.from, { id: 'commissioning.officer', role: 'opcc-staff' }));
-    const definition = (await frameworks.load(document.financialYear)).definition;
-    const caseOf = (target: ScriptedAction['target']) =>
-      definition?.commitments.find((c) => ('locality' in target ? c.locality === target.locality && c.mechanism === 'plf' : c.ref === target.ref))?.caseId;
+    await frameworks.importDocument(document, context(from, { id: 'commissioning.officer', role: 'opcc-staff' }));
 
-    const total = daysBetween(options.from, options.to) + 1;
-    for (let day = 0, date = options.from; day < total; day += 1, date = addDays(date, 1)) {
+    const total = daysBetween(from, to) + 1;
+    for (let day = 0, date = from; day < total; day += 1, date = addDays(date, 1)) {
       clock.set(londonInstant(date, 8));
-      for (const action of SCENARIO_2016_17.filter((a) => a.on === date)) {
-        const caseId = caseOf(action.target);
-        if (!caseId) throw new Error(`The scenario names ${JSON.stringify(action.target)}, which the framework does not have`);
-        await cases.execute(caseId, action.command, context(date, action.actor));
+      for (const action of scenario.actions.filter((a) => a.on === date)) {
+        await runAction(cases, action);
         actions += 1;
       }
       await runner.catchUp();
@@ -77,13 +87,39 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRu
       await runner.catchUp();
       options.onDay?.(date, day + 1, total);
     }
-    return { events: await readEverything(store), db, days: total, actions };
+    return { events: await readEverything(store), db, financialYear: definition.financialYear, from, to, days: total, actions, scripted: scenario.actions.length };
   } catch (error) {
     await db.close();
     throw error;
   } finally {
     await reminders.queues.obliterate().catch(() => undefined);
     await reminders.stop();
+  }
+}
+
+/** Reads a scenario file against the framework it is to run on; refused with every problem and its path. */
+export async function loadScenario(file: string, framework: FrameworkDefinition): Promise<Scenario> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ScenarioRefused([{ field: '(document)', reason: `is not JSON: ${(error as Error).message}` }], file);
+  }
+  try {
+    return readScenario(document, framework);
+  } catch (error) {
+    throw error instanceof ScenarioRefused ? new ScenarioRefused(error.problems, file) : error;
+  }
+}
+
+/** A refused action stops the run, naming the action, its date and the field the case refused. */
+async function runAction(cases: CaseService, action: ScriptedAction): Promise<void> {
+  try {
+    await cases.execute(action.caseId, action.command, context(action.on, action.actor));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const at = `actions[${action.index}]${error.field ? `.command.${error.field}` : ''}`;
+    throw new Error(`The scenario's actions[${action.index}] on ${action.on} (${action.command.type} on ${action.caseId}) was refused, ${error.code} at ${at}: ${error.field ? error.reason : error.message}`, { cause: error });
   }
 }
 
@@ -100,5 +136,3 @@ async function readEverything(store: SqlEventStore): Promise<StoredEvent[]> {
     after = batch[batch.length - 1].globalPosition;
   }
 }
-
-export const FRAMEWORK_STREAM = frameworkStreamId('2016-17');
