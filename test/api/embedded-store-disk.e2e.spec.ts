@@ -74,7 +74,10 @@ suite('the embedded store on a small or full disk', () => {
     const api = await startApiProcess(env(disk.dir, { DATA_DIR_MIN_FREE_MB: '16' }));
     apis.push(api);
     await waitForHealth(api, 300_000);
-    const call = (path: string, init: RequestInit = {}) => fetch(`${api.url}${path}`, { ...init, signal: AbortSignal.timeout(120_000) });
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${api.url}${path}`, { ...init, signal: AbortSignal.timeout(120_000) }).catch((error: unknown) => {
+        throw new Error(`${init.method ?? 'GET'} ${path} failed (${String(error)}); the API's last output:\n${api.output().slice(-4000)}`);
+      });
     const post = (path: string, body: unknown, headers = OFFICER) => call(path, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const cases = async () => ((await (await call('/pipeline', { headers: OFFICER })).json()) as { total: number }).total;
     const casesReach = async (count: number) => {
@@ -88,6 +91,15 @@ suite('the embedded store on a small or full disk', () => {
     expect((await post('/frameworks/import', seed201617(), ADMIN)).status).toBe(201);
     expect((await post('/cases/proposals', PROPOSAL)).status).toBe(201);
     await casesReach(58); // the 57 imported and the one proposed
+    // Every read model caught up and nothing else in flight: a write PGlite already has when the
+    // disk fills can still fail inside it (a new WAL segment is 16 MB); the guard stops the next ones.
+    const settled = Date.now() + 300_000;
+    for (;;) {
+      const health = (await (await call('/health')).json()) as { projections?: Array<{ lag: number }> };
+      if (health.projections?.length && health.projections.every((p) => p.lag === 0)) break;
+      if (Date.now() > settled) throw new Error(`the read models did not catch up: ${JSON.stringify(health.projections)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
 
     // Fill the disk to 8 MB short of full: below the 16 MB kept in hand.
     const filler = join(disk.dir, 'filler');
