@@ -95,7 +95,12 @@ describe('carrying an unpaid commitment into the next year', () => {
     expect((await store().readStream(frameworkStreamId('2016-17'))).at(-1)).toMatchObject({ type: 'FundsReleased', data: { caseId: B05, pence: QUARTER, reason: 'carry-forward' } });
     expect((await store().readStream(frameworkStreamId('2017-18'))).at(-1)).toMatchObject({
       type: 'FundsCommitted',
-      data: { caseId: B05, pence: QUARTER, reason: 'carry-forward', carriedFrom: { financialYear: '2016-17', instalmentIds: ['2016-Q4'] } },
+      data: {
+        caseId: B05,
+        pence: QUARTER,
+        reason: 'carry-forward',
+        carriedFrom: { financialYear: '2016-17', instalmentIds: ['2016-Q4'], profile: { caseId: B05, theme: 'reducing-offending', primaryPriorities: ['SP1'], mechanism: 'direct', provider: 'Twenty-Twenty' } },
+      },
     });
     expect((await carry().expect(422)).body).toMatchObject({ code: 'ALREADY_CARRIED', errors: [{ field: 'instalmentIds[0]' }] });
   });
@@ -105,10 +110,20 @@ describe('carrying an unpaid commitment into the next year', () => {
       expect(await committed('2016-17')).toBe(committed201617 - QUARTER);
       expect(await committed('2017-18')).toBe(committed201718 + QUARTER);
     });
+    // The carried line is grouped by the case's own profile, though the case opened in 2016/17.
+    const budget = (await http().get('/frameworks/2017-18/budget').expect(200)).body;
+    expect(budget.byTheme['reducing-offending']).toBe(QUARTER);
+    expect(budget.byPriority.SP1).toBe(QUARTER);
+    expect(budget.byMechanism.direct).toBeGreaterThanOrEqual(QUARTER);
+    expect(budget.byProvider['Twenty-Twenty']).toBe(QUARTER);
+    expect(budget.formatted.byTheme['reducing-offending']).toBe('£36,889.00');
+    expect(budget.byTheme.unassigned).toBeUndefined();
+    expect(budget.byPriority.unassigned).toBeUndefined();
     const year1 = (await http().get('/frameworks/2016-17/actuals?on=2017-03-21').expect(200)).body;
     expect(year1.byProvider['Twenty-Twenty']).toMatchObject({ scheduledPence: 14_755_600 - QUARTER });
     const year2 = (await http().get('/frameworks/2017-18/actuals?on=2017-04-01').expect(200)).body;
     expect(year2.byProvider['Twenty-Twenty']).toMatchObject({ scheduledPence: QUARTER, remainingPence: QUARTER, paidPence: 0 });
+    expect([year2.byTheme['reducing-offending']?.scheduledPence, year2.byPriority.SP1?.scheduledPence]).toEqual([QUARTER, QUARTER]);
     const schedule = (await http().get(`/cases/${B05}/payments?on=2017-03-21`).expect(200)).body;
     expect(schedule.instalments.map((i: { id: string; financialYear: string; carriedTo: string | null }) => [i.id, i.financialYear, i.carriedTo])).toEqual([
       ['2016-Q1', '2016-17', null],

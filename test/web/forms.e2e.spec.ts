@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CaseService } from '@app/commissioning';
 import { ManualClock } from '@app/platform';
 import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
+import { framework201718 } from '@test/support/framework-2017-18';
 import { ADMIN, seed201617 } from '@test/support/seed';
 import { type AxeViolation, checkPage, launchChromium, personAt, signIn } from './browser';
 
@@ -156,6 +157,45 @@ describe('the web app’s forms with JavaScript off: a new case, and a claim pai
     const types = (await api.app.get(CaseService).history(B05)).map((e) => e.type);
     expect(types.slice(-4)).toEqual(['PaymentScheduleSet', 'ClaimReceived', 'ClaimApproved', 'ClaimPaid']);
     await two.context.close();
+  });
+
+  it('carries the unpaid delivery instalment into 2017/18 through the case page: refused with nothing ticked, then carried and shown', async () => {
+    // Year-end: 2017/18's framework is out, and its reserve drawn on to make room for what is carried.
+    clock.set(new Date('2017-03-20T10:00:00Z'));
+    const admin = () => httpAs(api, ADMIN)();
+    await admin().post('/frameworks/import').send({ ...framework201718(), totalBudgetPence: 300_000_00, commissioningReservePence: 210_000_00 }).expect(201);
+    await admin().post('/frameworks/2017-18/reserve-draws').send({ pence: 150_000_00, reason: 'Room for 2016/17 carry-forwards', decisionRef: 'PCC/DEC/2017/012' }).expect(201);
+    const { page, context } = await withoutScript();
+    await signIn(page, 'opcc-staff', 'officer.one');
+    await page.goto(`/app/cases/${B05}`);
+    await page.click('summary:has-text("Carry unpaid instalments to the next year")');
+    // Only what may be carried is offered: the paid mobilisation instalment is not.
+    const boxes = page.locator('[data-action=payments-carry-forward] input[type=checkbox][name=instalmentIds]');
+    expect(await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['delivery']);
+    expect(await page.inputValue('#field-payments-carry-forward-toYear')).toBe('2017-18');
+    await page.fill('#field-payments-carry-forward-reason', 'Delivery slipped into 2017/18; carried by decision of the March 2017 board');
+    const before = await events(B05);
+    await page.click('button:has-text("Carry forward")');
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary a[href="#field-payments-carry-forward-instalmentIds"]').count()).toBe(1);
+    expect(await page.locator('#field-payments-carry-forward-instalmentIds').count()).toBe(1);
+    expect(await page.inputValue('#field-payments-carry-forward-reason')).toContain('Delivery slipped');
+    expect(await events(B05)).toBe(before);
+    await check(page, 'case-carry-forward-refused');
+
+    await page.check('#field-payments-carry-forward-instalmentIds');
+    await page.click('button:has-text("Carry forward")');
+    await page.waitForSelector('text=Carry unpaid instalments to the next year: done');
+    const carried = (await api.app.get(CaseService).history(B05)).at(-1);
+    expect(carried).toMatchObject({ type: 'InstalmentsCarriedForward', data: { instalmentIds: ['delivery'], toYear: '2017-18', pence: 14_255_600, decidedBy: 'officer.one' } });
+    await eventually(async () => {
+      await page.goto(`/app/cases/${B05}`);
+      expect(await page.getAttribute('[data-instalment=delivery] [data-carried-to]', 'data-carried-to')).toBe('2017-18');
+    });
+    // Nothing is left to carry: the form is no longer offered.
+    expect(await page.locator('summary:has-text("Carry unpaid instalments to the next year")').count()).toBe(0);
+    await check(page, 'case-carried-forward');
+    await context.close();
   });
 
   it('has no serious or critical axe-core violation on the pages opened', () => {

@@ -22,11 +22,11 @@ describe('The payment commands a case page offers', () => {
   });
 
   it('offers setting the schedule and claiming on a running contract before any claim', () => {
-    expect(open([youthMentoring], 'officer.one')).toEqual(['SetPaymentSchedule', 'RecordClaim']);
+    expect(open([youthMentoring], 'officer.one')).toEqual(['SetPaymentSchedule', 'RecordClaim', 'CarryForwardInstalments']);
   });
 
   it('leaves the approval out for whoever recorded the claim, and for whoever approved it already (four eyes)', () => {
-    expect(open(claimed, 'officer.one')).toEqual(['ReprofilePaymentSchedule', 'RecordClaim', 'RejectClaim c1']);
+    expect(open(claimed, 'officer.one')).toEqual(['ReprofilePaymentSchedule', 'RecordClaim', 'RejectClaim c1', 'CarryForwardInstalments']);
     expect(open(claimed, 'officer.two')).toContain('ApproveClaim c1');
     const once = [...claimed, claimApproved('c1', '2016-Q1', 'officer.two', 1, 2)];
     expect(open(once, 'officer.two')).not.toContain('ApproveClaim c1');
@@ -39,5 +39,14 @@ describe('The payment commands a case page offers', () => {
     const paid = [...approved, claimPaid('c1', '2016-Q1', QUARTER_PENCE)];
     expect(open(paid, 'officer.two')).toContain('RecoverPayment');
     expect(open(paid, 'officer.two').filter((c) => c.endsWith(' c1'))).toEqual([]);
+  });
+
+  it('offers the year-end carry-forward while an instalment is unpaid and unclaimed, and not once every one is claimed, paid or carried', () => {
+    const carried: CaseEvent = {
+      type: 'InstalmentsCarriedForward',
+      data: { instalmentIds: ['2016-Q2', '2016-Q3', '2016-Q4'], fromYear: '2016-17', toYear: '2017-18', pence: 3 * QUARTER_PENCE, reason: 'slipped', decidedBy: 'officer.two', decidedOn: '2017-03-20' },
+    };
+    expect(open(claimed, 'officer.two')).toContain('CarryForwardInstalments');
+    expect(open([...claimed, carried], 'officer.two')).not.toContain('CarryForwardInstalments');
   });
 });

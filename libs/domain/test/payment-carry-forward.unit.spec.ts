@@ -1,4 +1,4 @@
-import { caseDecider, commitmentAfter, followingFinancialYear, frameworkDecider, type FrameworkEvent } from '@app/domain';
+import { type CarriedCaseProfile, caseDecider, commitmentAfter, followingFinancialYear, frameworkDecider, type FrameworkEvent } from '@app/domain';
 import { specFor } from './given-when-then';
 import { event, smallFramework } from './fixtures';
 import { B05_PENCE, claimApproved, claimPaid, claimReceived, measuresAgreed, paymentsAfter, QUARTER_PENCE, reported, youthMentoring } from './payment-fixtures';
@@ -84,15 +84,27 @@ describe('The next year carries it in on its own ledger', () => {
   const frameworks = specFor(frameworkDecider);
   /** 2017/18: budget £100,000, £80,000 committed, £5,000 reserve: £15,000 available. */
   const nextYear: FrameworkEvent = { type: 'FrameworkImported', data: { ...smallFramework({ financialYear: '2017-18' }), reservePence: 500_000 } };
-  const carryIn = (pence: number) => ({ type: 'CarryInCommitment' as const, caseId: '2016-17-B-direct', pence, fromYear: '2016-17', instalmentIds: ['2016-Q4'] });
+  const profile: CarriedCaseProfile = {
+    caseId: '2016-17-B-direct',
+    financialYear: '2016-17',
+    mechanism: 'direct',
+    title: 'Youth mentoring',
+    theme: 'T2',
+    primaryPriorities: ['SP5'],
+    geographicalReach: { asPrinted: 'LLR', scope: 'llr', localities: [] },
+    locality: null,
+    origin: { source: 'appendix-b', ref: 'B05' },
+    provider: 'Twenty-Twenty',
+  };
+  const carryIn = (pence: number) => ({ type: 'CarryInCommitment' as const, caseId: '2016-17-B-direct', pence, fromYear: '2016-17', instalmentIds: ['2016-Q4'], profile });
 
-  it('given room in its budget, when a commitment is carried in, then it is committed there, saying where from', () => {
+  it('given room in its budget, when a commitment is carried in, then it is committed there, saying where from and what it is', () => {
     frameworks([nextYear])
       .when(carryIn(1_500_000))
       .then([
         {
           type: 'FundsCommitted',
-          data: { caseId: '2016-17-B-direct', pence: 1_500_000, reason: 'carry-forward', committedAfterPence: 9_500_000, carriedFrom: { financialYear: '2016-17', instalmentIds: ['2016-Q4'] } },
+          data: { caseId: '2016-17-B-direct', pence: 1_500_000, reason: 'carry-forward', committedAfterPence: 9_500_000, carriedFrom: { financialYear: '2016-17', instalmentIds: ['2016-Q4'], profile } },
         },
       ]);
   });

@@ -5,3 +5,4 @@ export * from './read-models';
 export * from './projections.module';
 export * from './replay';
 export * from './fold';
+export * from './csv';

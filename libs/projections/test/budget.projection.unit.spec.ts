@@ -160,6 +160,29 @@ describe('budget projection', () => {
     });
   });
 
+  describe('a commitment carried in from the year before', () => {
+    const NEXT = '2017-18';
+    const nextLedger = (type: string, data: unknown) => stored(frameworkStreamId(NEXT), { type, data });
+    const imported = nextLedger('FrameworkImported', { ...seedDefinition(), financialYear: NEXT, commitments: [] });
+    const carriedFrom = { financialYear: YEAR, instalmentIds: ['2016-Q4'] };
+    const profile = {
+      caseId: '2016-17-B05', financialYear: YEAR, mechanism: 'direct', title: 'Youth Mentoring', theme: 'reducing-offending', primaryPriorities: ['SP1'],
+      geographicalReach: { asPrinted: 'LLR', scope: 'llr', localities: [] }, locality: null, origin: { source: 'appendix-b', ref: 'B05' }, provider: 'Twenty-Twenty',
+    };
+    const nextYear = (data: Record<string, unknown>) => budgetFromDocs(NEXT, given(budgetProjection, [imported, nextLedger('FundsCommitted', data)]).docs) as BudgetDoc;
+
+    it("is grouped by the case's own profile, which the ledger recorded with it, though the case opened in the earlier year", () => {
+      const view = budgetView(nextYear({ caseId: profile.caseId, pence: 3_688_900, reason: 'carry-forward', committedAfterPence: 3_688_900, carriedFrom: { ...carriedFrom, profile } }));
+      expect([view.byTheme['reducing-offending'], view.byPriority.SP1, view.byProvider['Twenty-Twenty'], view.byMechanism.direct, view.bySource['appendix-b']]).toEqual(Array(5).fill(3_688_900));
+      expect(view).toMatchObject({ committedPence: 3_688_900, allocatedPence: 0 });
+    });
+
+    it('recorded before the ledger kept the profile, stays a bare line: the log does not say more', () => {
+      const doc = nextYear({ caseId: profile.caseId, pence: 3_688_900, reason: 'carry-forward', committedAfterPence: 3_688_900, carriedFrom });
+      expect(doc.lines[profile.caseId]).toMatchObject({ source: null, theme: null, priorityKey: 'unassigned', heldPence: 3_688_900 });
+    });
+  });
+
   it('ignores events of other read models and other streams', () => {
     expect(budgetProjection.keysOf(stored('case-2016-17-B01', { type: 'PerformanceReported', data: {} }))).toEqual([]);
     expect(budgetProjection.keysOf(stored('elsewhere', { type: 'FundsCommitted', data: {} }))).toEqual([]);

@@ -5,10 +5,9 @@ import { Roles } from '@app/auth';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { businessDateOf, DomainError } from '@app/domain';
 import { CaseIdPipe, Clock, FinancialYearPipe } from '@app/platform';
-import { actualsOfCase, actualsOfYear, caseSchedule, spendOver, yearActuals } from '@app/projections/actuals';
+import { actualsOfCase, actualsOfYear, caseSchedule, spendCsv, spendOver, yearActuals } from '@app/projections/actuals';
 import { ActualsQueryDto } from './actuals-query.dto';
 import { ACTUALS_EXAMPLE, SCHEDULE_EXAMPLE, SPEND_CSV_EXAMPLE, SPEND_EXAMPLE } from './payments.examples';
-import { spendCsv } from './spend.csv';
 
 const YEAR = { name: 'year', description: 'Financial year, 1 April – 31 March', example: '2016-17' };
 

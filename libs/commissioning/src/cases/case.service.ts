@@ -5,6 +5,7 @@ import {
   caseDecider,
   type CaseOpeningCommand,
   type CaseState,
+  carriedProfileOf,
   caseStreamId,
   commitmentAfter,
   DomainError,
@@ -142,12 +143,12 @@ export class CaseService {
     const own = await this.ledgerMove(caseId, before, after, command);
     const moves = own ? [own] : [];
     for (const event of decided) {
-      if (event.type !== 'InstalmentsCarriedForward') continue;
+      if (event.type !== 'InstalmentsCarriedForward' || after.status !== 'open') continue;
       const { toYear, fromYear, pence, instalmentIds } = event.data;
       const streamId = frameworkStreamId(toYear);
       const framework = await this.ledgers.read(streamId);
       if (!framework.state.definition) throw DomainError.field('NO_NEXT_FRAMEWORK', 'toYear', `no framework has been imported for ${toYear}: import it before carrying into it`);
-      const events = frameworkDecider.decide({ type: 'CarryInCommitment', caseId, pence, fromYear, instalmentIds }, framework.state);
+      const events = frameworkDecider.decide({ type: 'CarryInCommitment', caseId, pence, fromYear, instalmentIds, profile: carriedProfileOf(after) }, framework.state);
       moves.push({ streamId, revision: framework.revision, events: [...events] });
     }
     return moves;

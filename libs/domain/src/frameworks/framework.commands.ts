@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { CarriedCaseProfile } from './framework.events';
 import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowSlot } from './framework.types';
 
 /** `workflowVersions`: the checked versions the framework document carries, published with it. */
@@ -21,7 +22,7 @@ export type SetCaseCommitment = {
   mechanism?: WorkflowSlot;
 };
 /** Year-end: a case's unpaid instalments of the year before, committed in this year's budget. */
-export type CarryInCommitment = { type: 'CarryInCommitment'; caseId: string; pence: Pence; fromYear: string; instalmentIds: readonly string[] };
+export type CarryInCommitment = { type: 'CarryInCommitment'; caseId: string; pence: Pence; fromYear: string; instalmentIds: readonly string[]; profile: CarriedCaseProfile };
 export type DrawOnReserve = { type: 'DrawOnReserve'; pence: Pence; reason: string; decisionRef: string; decidedOn: BusinessDate };
 export type SwitchPccGrantRounds = { type: 'SwitchPccGrantRounds'; open: boolean; reason: string };
 export type OpenPccGrantRound = {

@@ -118,7 +118,7 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
           { requestedPence: command.pence, availablePence: available, budgetPence: definition.totalBudgetPence, committedPence: state.committedPence, reservePence: state.reservePence },
         );
       }
-      const carriedFrom = { financialYear: command.fromYear, instalmentIds: [...command.instalmentIds] };
+      const carriedFrom = { financialYear: command.fromYear, instalmentIds: [...command.instalmentIds], profile: command.profile };
       return [
         { type: 'FundsCommitted', data: { caseId: command.caseId, pence: command.pence, reason: 'carry-forward', committedAfterPence: state.committedPence + command.pence, carriedFrom } },
       ];

@@ -1,7 +1,17 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
+import type { CaseProfile } from '../cases/case.types';
 import type { Board, FrameworkDefinition, Locality, StrategicPriority, WorkflowSlot } from './framework.types';
+
+/**
+ * What a carried commitment is, as the case stood when carried: the next year's budget groups
+ * it by these (theme, priorities, mechanism, locality, provider), since the case opened in
+ * the earlier year and its opening event belongs to that year's budget.
+ */
+export type CarriedCaseProfile = Pick<CaseProfile, 'caseId' | 'financialYear' | 'mechanism' | 'title' | 'theme' | 'primaryPriorities' | 'geographicalReach' | 'locality' | 'origin'> & {
+  readonly provider: string | null;
+};
 
 export type FrameworkImported = { type: 'FrameworkImported'; data: FrameworkDefinition };
 export type FundsCommitted = {
@@ -12,8 +22,8 @@ export type FundsCommitted = {
     reason: 'award' | 'variation' | 'carry-forward';
     committedAfterPence: Pence;
     fromPot?: { mechanism: WorkflowSlot; pence: Pence };
-    /** A year-end carry-forward: the year and instalments the commitment comes from. */
-    carriedFrom?: { financialYear: string; instalmentIds: string[] };
+    /** A year-end carry-forward: the year and instalments the commitment comes from; `profile` absent on those recorded before it was kept. */
+    carriedFrom?: { financialYear: string; instalmentIds: string[]; profile?: CarriedCaseProfile };
   };
 };
 export type FundsReleased = {

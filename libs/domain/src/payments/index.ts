@@ -7,3 +7,4 @@ export * from './payment.decider';
 export * from './payment.consequences';
 export * from './instalment-status';
 export * from './open-payment-commands';
+export * from './carried-profile';

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
-import type { Instalment, PaymentState } from './payment.types';
+import type { Instalment, InstalmentCondition, PaymentState } from './payment.types';
 
 /**
  * Where an instalment stands on a date: paid in full; approved (a claim approved, not yet
@@ -54,4 +54,11 @@ export function instalmentFigures(payments: PaymentState, instalment: Instalment
     duePence: isDue ? unpaid : 0,
     forecastPence: withheld === 0 && !isDue ? unpaid : 0,
   };
+}
+
+/** When an instalment may be paid, in words: "when due", "once the 2016-Q1 performance report is in", "once checkpoint "mobilised" is met". */
+export function conditionInWords(condition: InstalmentCondition): string {
+  if (condition.kind === 'performance-report') return `once the ${condition.period} performance report is in`;
+  if (condition.kind === 'checkpoint') return `once checkpoint "${condition.name}" is met`;
+  return 'when due';
 }

@@ -1,7 +1,7 @@
 import type { OpenCase } from '../cases/case.model';
 import { phaseOf } from '../workflows/open-commands';
 import type { PaymentCommandType } from './payment.commands';
-import { claimablePence, conditionMet, isSettled } from './payment.state';
+import { claimablePence, conditionMet, isCarriable, isSettled } from './payment.state';
 import type { Claim } from './payment.types';
 
 /** A payment command open on a case now; the claim it acts on for the commands on one claim. */
@@ -22,7 +22,8 @@ export function fourEyesBar(claim: Claim, by: string): 'recorded-it' | 'approved
 /**
  * The payment commands open on a case now, for `by` (what a case page offers): a schedule
  * while the contract runs and nothing has been claimed; claims, approvals, payments and
- * recoveries where the schedule and its claims leave something to do.
+ * recoveries where the schedule and its claims leave something to do; a year-end carry-forward
+ * while the contract runs and an instalment is still unpaid and unclaimed.
  */
 export function openPaymentCommands(state: OpenCase, by: string): OpenPaymentCommand[] {
   if (!state.contract) return [];
@@ -41,5 +42,6 @@ export function openPaymentCommands(state: OpenCase, by: string): OpenPaymentCom
   }
   if (payments.instalments.some((i) => i.paidPence > i.recoveredPence)) open.push({ command: 'RecoverPayment' });
   if (payments.instalments.some((i) => i.condition.kind === 'checkpoint' && !conditionMet(i, state, payments))) open.push({ command: 'RecordCheckpointMet' });
+  if (live && payments.instalments.some((i) => isCarriable(payments, i))) open.push({ command: 'CarryForwardInstalments' });
   return open;
 }

@@ -6,6 +6,7 @@ import type { OpenCase } from '../cases/case.model';
 import type { PaymentCommand } from './payment.commands';
 import type { PaymentEvent } from './payment.events';
 import { fourEyesBar } from './open-payment-commands';
+import { conditionInWords } from './instalment-status';
 import { claimablePence, conditionMet, followingFinancialYear, isSettled, openClaimsOf } from './payment.state';
 import { type Claim, type Instalment, type InstalmentPlan, PAYMENT_ID, type PaymentState } from './payment.types';
 
@@ -173,8 +174,7 @@ function payable(instalment: Instalment, state: OpenCase, payments: PaymentState
   notWithheld(instalment);
   if (conditionMet(instalment, state, payments)) return;
   const condition = instalment.condition;
-  const what = condition.kind === 'performance-report' ? `the ${condition.period} performance report is in` : condition.kind === 'checkpoint' ? `checkpoint "${condition.name}" is met` : '';
-  throw new DomainError('CONDITION_UNMET', `Instalment ${instalment.id} is paid once ${what}`, { instalmentId: instalment.id, condition });
+  throw new DomainError('CONDITION_UNMET', `Instalment ${instalment.id} is paid ${conditionInWords(condition)}`, { instalmentId: instalment.id, condition });
 }
 
 function recordClaim(command: Extract<PaymentCommand, { type: 'RecordClaim' }>, payments: PaymentState): PaymentEvent {

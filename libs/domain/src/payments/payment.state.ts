@@ -92,6 +92,9 @@ export const claimablePence = (state: PaymentState, instalment: Instalment): Pen
 export const isSettled = (state: PaymentState, instalment: Instalment): boolean =>
   instalment.paidPence > 0 || instalment.carriedTo !== undefined || state.claims.some((c) => c.instalmentId === instalment.id && c.status !== 'rejected');
 
+/** What a year-end decision may carry to the next year: an instalment unpaid, unclaimed and not carried already (none of it settled). */
+export const isCarriable = (state: PaymentState, instalment: Instalment): boolean => !isSettled(state, instalment);
+
 /** The financial year an instalment counts in: the case's own, or the one it was carried to. */
 export const yearOfInstalment = (instalment: Instalment, caseYear: string): string => instalment.carriedTo ?? caseYear;
 

@@ -173,3 +173,8 @@ export function spendOver(financialYear: string, docs: readonly ActualsDoc[], th
 }
 
 export const SPEND_CSV_COLUMNS = ['month', 'paidOn', 'caseId', 'ref', 'title', 'provider', 'theme', 'instalmentId', 'claimId', 'paymentRef', 'pence', 'amount'] as const;
+
+/** The spend list cut to the months from `from` to `to` (YYYY-MM, inclusive; either left open). */
+export function spendInMonths<S extends { readonly months: ReadonlyArray<{ readonly month: string }> }>(spend: S, from?: string, to?: string): S {
+  return { ...spend, months: spend.months.filter((m) => (from === undefined || m.month >= from) && (to === undefined || m.month <= to)) };
+}

@@ -106,8 +106,11 @@ export function lineFromCommitment(line: Commitment): BudgetLine {
   };
 }
 
+/** What a line is made from: a case's opening profile, or the one its carried commitment recorded. */
+type LineProfile = Pick<CaseProfile, 'caseId' | 'origin' | 'title' | 'theme' | 'primaryPriorities' | 'mechanism' | 'locality' | 'geographicalReach'>;
+
 /** A case opened after the import: it holds nothing until the framework ledger commits funds to it. */
-export function lineFromProfile(profile: CaseProfile, status: LineStatus, provider: string | null): BudgetLine {
+export function lineFromProfile(profile: LineProfile, status: LineStatus, provider: string | null): BudgetLine {
   return {
     caseId: profile.caseId,
     ref: profile.origin.ref,

@@ -75,7 +75,7 @@ function evolveLine(line: BudgetLine | undefined, event: StoredEvent, caseId: st
     }
     case 'FundsCommitted':
     case 'FundsReleased': {
-      const held = line ?? placeholderLine(caseId);
+      const held = line ?? carriedInLine(e) ?? placeholderLine(caseId);
       const sign = e.type === 'FundsCommitted' ? 1 : -1;
       return { ...held, heldPence: held.heldPence + sign * e.data.pence };
     }
@@ -89,6 +89,15 @@ function evolveLine(line: BudgetLine | undefined, event: StoredEvent, caseId: st
   if (!line) return undefined;
   const provider = event.type === 'ContractAwarded' ? (event.data as ContractAwarded['data']).contract.provider : line.provider;
   return { ...line, status: STATUS_AFTER[event.type], provider };
+}
+
+/**
+ * A commitment carried in from an earlier year: the case opened there, so its line here is
+ * made from the profile the ledger recorded with it (none on events recorded before it was kept).
+ */
+function carriedInLine(event: FrameworkEvent): BudgetLine | undefined {
+  const profile = event.type === 'FundsCommitted' ? event.data.carriedFrom?.profile : undefined;
+  return profile ? lineFromProfile(profile, 'committed', profile.provider) : undefined;
 }
 
 /** A line the import already made is kept; a placeholder (funds seen first) gets its attributes. */

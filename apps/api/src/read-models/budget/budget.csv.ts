@@ -1,11 +1,8 @@
 import type { Response } from 'express';
+import { csvField } from '@app/projections';
 import { budgetRows, type BudgetView } from '@app/projections/budget';
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lines end CRLF. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField };
 
 export function budgetCsv(view: BudgetView): string {
   const lines = [['breakdown', 'key', 'pence', 'amount'], ...budgetRows(view).map((r) => [r.breakdown, r.key, r.pence, r.amount])];

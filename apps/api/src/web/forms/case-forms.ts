@@ -5,7 +5,7 @@ import type { PersonCaseCommand } from '@app/auth';
  * mean, whether they are valid and what the command does are the API's (its DTO and its
  * controller) and the domain's; a form turns typed text into the API's body and no more.
  */
-export type FieldKind = 'text' | 'textarea' | 'date' | 'money' | 'integer' | 'number' | 'lines' | 'select';
+export type FieldKind = 'text' | 'textarea' | 'date' | 'money' | 'integer' | 'number' | 'lines' | 'select' | 'checkboxes';
 
 export interface FormField {
   /** The body's field, dotted for nested objects (contract.provider) as problem details name it. */
@@ -210,6 +210,11 @@ export const CASE_FORMS: Readonly<Record<PersonCaseCommand, CaseForm>> = {
   CarryForwardInstalments: {
     title: 'Carry unpaid instalments to the next year',
     button: 'Carry forward',
-    fields: [{ name: 'instalmentIds', label: 'Instalments', kind: 'text' }, { name: 'toYear', label: 'Next financial year', kind: 'text' }, reason(), on],
+    fields: [
+      { name: 'instalmentIds', label: 'Instalments to carry', kind: 'checkboxes', hint: 'Unpaid instalments with no claim on them' },
+      { name: 'toYear', label: 'Next financial year', kind: 'select', hint: 'Its framework must be imported and its budget hold what is carried' },
+      reason('Reason for the decision'),
+      on,
+    ],
   },
 };

@@ -52,6 +52,9 @@ function coerce(field: FormField, raw: unknown): unknown {
     }
     case 'lines':
       return text(raw).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    case 'checkboxes':
+      // None ticked posts nothing: an empty list, for the API to refuse by the field's name.
+      return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(text).filter(Boolean);
     default: {
       const typed = text(raw);
       return typed === '' && field.optional ? undefined : typed;

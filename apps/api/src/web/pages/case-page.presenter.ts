@@ -1,5 +1,5 @@
 import { type Caller, isPersonCaseCommand, mayGive, pathOfCommand, type PersonCaseCommand } from '@app/auth';
-import { formatPence, formatUkDate, type OpenCase, openCommands, openPaymentCommands, workflowPath } from '@app/domain';
+import { followingFinancialYear, formatPence, formatUkDate, isCarriable, type OpenCase, openCommands, openPaymentCommands, workflowPath } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Deadline } from '@app/projections/deadlines';
 import { CASE_FORMS, type FormField } from '../forms/case-forms';
@@ -64,7 +64,12 @@ function workflowActions(state: OpenCase): OpenAction[] {
 /** The payment commands open on the contract for this person, each claim's own. */
 function paymentActions(state: OpenCase, caller: Caller): OpenAction[] {
   const payments = state.payments;
-  const instalments = { instalmentId: (payments?.instalments ?? []).map((i) => ({ value: i.id, text: `${i.id} (${formatPence(i.pence)}, due ${formatUkDate(i.dueOn)})` })) };
+  const option = (i: { id: string; pence: number; dueOn: string }) => ({ value: i.id, text: `${i.id} (${formatPence(i.pence)}, due ${formatUkDate(i.dueOn)})` });
+  const instalments = {
+    instalmentId: (payments?.instalments ?? []).map(option),
+    instalmentIds: (payments?.instalments ?? []).filter((i) => isCarriable(payments!, i)).map(option),
+    toYear: pick([followingFinancialYear(state.profile.financialYear)]),
+  };
   const checkpoints = pick([...new Set((payments?.instalments ?? []).flatMap((i) => (i.condition.kind === 'checkpoint' ? [i.condition.name] : [])))]);
   return openPaymentCommands(state, caller.id).map(({ command, claim }) =>
     claim

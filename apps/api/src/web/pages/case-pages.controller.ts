@@ -78,7 +78,8 @@ export class CasePagesController {
       if (isPlan) return this.rerenderPlan(caseId, posted, problem, request, response, problem.status);
       const slug = slugOf(action);
       const dateFields = form.fields.filter((f) => f.kind === 'date').map((f) => f.name);
-      const data = await this.caseData(caseId, request, { problem, openAction: slug, values: posted, errorPrefix: slug, dateFields });
+      const groupFields = form.fields.filter((f) => f.kind === 'checkboxes').map((f) => f.name);
+      const data = await this.caseData(caseId, request, { problem, openAction: slug, values: posted, errorPrefix: slug, dateFields, groupFields });
       response.send(this.page.html(request, response, 'pages/case.njk', data, problem.status));
       return;
     }

@@ -63,13 +63,18 @@ export class WebPage {
     // The form's inputs may carry a prefix (several forms on one page): the summary links to them.
     const prefixed = (field: string) => (typeof data.errorPrefix === 'string' ? `${data.errorPrefix}.${field}` : field);
     const dates = Array.isArray(data.dateFields) ? data.dateFields.map(String).map(prefixed) : [];
-    const errorList = (problem?.errors ?? []).map((error) => ({ text: `${error.field}: ${error.reason}`, href: `#${fieldId(prefixed(error.field), dates)}` }));
+    // A problem with one item of a group of checkboxes (instalmentIds[1]) is the group's: it links to its first box.
+    const groups = new Set(Array.isArray(data.groupFields) ? data.groupFields.map(String) : []);
+    const ofGroup = (field: string) => (groups.has(field.replace(/\[\d+\]$/, '')) ? field.replace(/\[\d+\]$/, '') : field);
+    const errorList = (problem?.errors ?? []).map((error) => ({ text: `${error.field}: ${error.reason}`, href: `#${fieldId(prefixed(ofGroup(error.field)), dates)}` }));
     return {
       caller,
       errorList,
       // By the name a problem gives (instalments[0].pence) and by the form's dotted name (instalments.0.pence).
       fieldError: Object.fromEntries(
-        (problem?.errors ?? []).flatMap((error) => [error.field, error.field.replace(/\[(\d+)\]/g, '.$1')].map((name) => [name, { text: error.reason }])),
+        (problem?.errors ?? []).flatMap((error) =>
+          [ofGroup(error.field), error.field, error.field.replace(/\[(\d+)\]/g, '.$1')].map((name) => [name, { text: error.reason }]),
+        ),
       ),
       roleName: caller ? ROLE_NAMES[caller.role] : undefined,
       csrfToken: session?.csrfToken,
