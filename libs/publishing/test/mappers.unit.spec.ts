@@ -60,7 +60,7 @@ function decided(caseId: string, commands: readonly CaseCommand[]): PublishedCas
   return { caseId, events, state };
 }
 
-const year = (cases: PublishedCase[]): YearHistory => ({ financialYear: '2016-17', definition, cases, lastRecordedAt: '2017-01-10T12:00:00+00:00' });
+const year = (cases: PublishedCase[]): YearHistory => ({ financialYear: '2016-17', definition, formerLocalities: [], cases, lastRecordedAt: '2017-01-10T12:00:00+00:00' });
 
 const workflowOf = (slot: 'direct' | 'pcc-grant') => workflowFor(DEFAULT_WORKFLOW_REFS[slot].id, DEFAULT_WORKFLOW_REFS[slot].version);
 

@@ -1,4 +1,4 @@
-import { type FrameworkDefinition, geoCodeTypeOf, type OpenCase } from '@app/domain';
+import { type FrameworkDefinition, geoCodeTypeOf, type Locality, type OpenCase } from '@app/domain';
 import { poundsOf } from '../money';
 import type { PublishingSettings } from '../publishing.settings';
 import { awardOf, isGrant, mechanismNameOf, purposeOf } from '../source/case-facts';
@@ -16,13 +16,18 @@ export interface ThreeSixtyGivingPackage {
 /** A 360Giving grant per case the framework publishes as a grant and that has awarded something, in case order. */
 export function threeSixtyGivingPackage(history: YearHistory, settings: PublishingSettings): ThreeSixtyGivingPackage {
   const grants = history.cases.flatMap((c) => {
-    const grant = isGrant(c, history.definition) ? grantOf(c, history.definition, settings) : undefined;
+    const grant = isGrant(c, history.definition) ? grantOf(c, history.definition, settings, history.formerLocalities) : undefined;
     return grant ? [grant] : [];
   });
   return { version: THREE_SIXTY_GIVING_VERSION, license: settings.license, grants };
 }
 
-export function grantOf(published: PublishedCase, definition: FrameworkDefinition, settings: PublishingSettings): Record<string, unknown> | undefined {
+export function grantOf(
+  published: PublishedCase,
+  definition: FrameworkDefinition,
+  settings: PublishingSettings,
+  formerLocalities: readonly Locality[] = [],
+): Record<string, unknown> | undefined {
   const award = awardOf(published, definition, settings);
   if (!award?.recipient) return undefined;
   const { state } = published;
@@ -37,7 +42,7 @@ export function grantOf(published: PublishedCase, definition: FrameworkDefinitio
     plannedDates: [{ startDate: award.startDate, endDate: award.endDate }],
     recipientOrganization: [award.recipient],
     fundingOrganization: [settings.funder],
-    ...optional('beneficiaryLocation', beneficiaryLocations(definition, state)),
+    ...optional('beneficiaryLocation', beneficiaryLocations(definition, state, formerLocalities)),
     grantProgramme: [{ code: state.profile.mechanism ?? 'unclassified', title: mechanismNameOf(definition, state) }],
     ...optional('classifications', classificationsOf(definition, state)),
     dateModified: new Date(last.recordedAt).toISOString(),
@@ -51,12 +56,12 @@ const optional = <T>(key: string, items: readonly T[]) => (items.length > 0 ? { 
  * for a force-wide reach, each with its ONS code where the framework gives one; the country
  * for a national reach.
  */
-function beneficiaryLocations(definition: FrameworkDefinition, state: OpenCase): Record<string, string>[] {
+function beneficiaryLocations(definition: FrameworkDefinition, state: OpenCase, formerLocalities: readonly Locality[]): Record<string, string>[] {
   const reach = state.profile.geographicalReach;
   if (reach.scope === 'national') return [{ name: 'United Kingdom', countryCode: 'GB' }];
   const slugs = reach.scope === 'llr' ? definition.localities.map((l) => l.slug) : [...new Set([...reach.localities, ...(state.profile.locality ? [state.profile.locality] : [])])];
   return slugs
-    .map((slug) => definition.localities.find((l) => l.slug === slug))
+    .map((slug) => definition.localities.find((l) => l.slug === slug) ?? formerLocalities.find((l) => l.slug === slug))
     .filter((l) => l !== undefined)
     .map((l) => {
       const type = l.geoCode ? geoCodeTypeOf(l.geoCode) : undefined;

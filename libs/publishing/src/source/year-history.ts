@@ -1,5 +1,18 @@
 import { type AsOf, asOfFilter, type AuditLog, walkLog } from '@app/audit';
-import { type CaseEvent, caseDecider, DomainError, type FrameworkDefinition, type FrameworkImported, frameworkStreamId, type OpenCase, upcastCase } from '@app/domain';
+import {
+  amendedDefinition,
+  type CaseEvent,
+  caseDecider,
+  DomainError,
+  type FrameworkDefinition,
+  type FrameworkEvent,
+  type FrameworkImported,
+  frameworkStreamId,
+  isAmendment,
+  type Locality,
+  type OpenCase,
+  upcastCase,
+} from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 /** A case event as the publications see it: its id (release ids derive from it) and its two clocks. */
@@ -21,7 +34,10 @@ export interface PublishedCase {
 /** Everything a year's publications are made from: its framework and its cases, as of an instant or now. */
 export interface YearHistory {
   readonly financialYear: string;
+  /** The framework as amended up to the instant: priorities, boards and localities added, localities merged. */
   readonly definition: FrameworkDefinition;
+  /** Localities merged into another since the import: earlier cases still name them, and they are still places. */
+  readonly formerLocalities: readonly Locality[];
   readonly cases: readonly PublishedCase[];
   /** When the last event folded was recorded: the publications' date when no instant is asked for. */
   readonly lastRecordedAt: string;
@@ -39,13 +55,19 @@ export async function readYear(log: AuditLog, financialYear: string, asOf?: AsOf
   const keep = asOf ? asOfFilter(asOf) : () => true;
   const frameworkStream = frameworkStreamId(financialYear);
   let definition: FrameworkDefinition | undefined;
+  const formerLocalities: Locality[] = [];
   let lastRecordedAt = '';
   const streams = new Map<string, StoredEvent[]>();
   for await (const event of walkLog(log)) {
     onEvent?.();
     if (!keep(event)) continue;
     if (event.streamId === frameworkStream) {
-      if (event.type === 'FrameworkImported' && !definition) definition = (event.data as FrameworkImported['data']);
+      const e = event as unknown as FrameworkEvent;
+      if (e.type === 'FrameworkImported' && !definition) definition = e.data as FrameworkImported['data'];
+      else if (definition && isAmendment(e)) {
+        if (e.type === 'LocalitiesMerged') formerLocalities.push(...definition.localities.filter((l) => l.slug === e.data.locality));
+        definition = amendedDefinition(definition, e);
+      }
       lastRecordedAt = later(lastRecordedAt, event.metadata.recordedAt);
     } else if (isCaseStream(event.streamId)) {
       const stream = streams.get(event.streamId) ?? [];
@@ -65,7 +87,7 @@ export async function readYear(log: AuditLog, financialYear: string, asOf?: AsOf
     lastRecordedAt = later(lastRecordedAt, stream[stream.length - 1].metadata.recordedAt);
   }
   cases.sort((a, b) => a.caseId.localeCompare(b.caseId, 'en'));
-  return { financialYear, definition, cases, lastRecordedAt, ...(asOf ? { asOf } : {}) };
+  return { financialYear, definition, formerLocalities, cases, lastRecordedAt, ...(asOf ? { asOf } : {}) };
 }
 
 function caseOf(stream: readonly StoredEvent[]): PublishedCase | undefined {
