@@ -1,5 +1,5 @@
 import { sqlState, type SqlQueryable } from '@app/database';
-import { frameworkStreamId, parseDeadlineKey } from '@app/domain';
+import { type FrameworkEvent, frameworkStreamId, parseDeadlineKey } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { DocumentTable, tableOf } from '@app/projections';
 import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection, findDeadlines } from '@app/projections/deadlines';
@@ -77,24 +77,32 @@ export class DeadlineSource {
     return rows?.find((d) => d.key === deadlineKey);
   }
 
-  /** "Hinckley and Bosworth" for "hinckley-and-bosworth", as the year's framework names it. */
+  /**
+   * "Hinckley and Bosworth" for "hinckley-and-bosworth", as the year's framework names it: a
+   * locality added during the year is looked up again in the framework stream, which also
+   * keeps the name of a locality merged into another since.
+   */
   async localityName(financialYear: string, slug: string | null): Promise<string | undefined> {
     if (!slug) return undefined;
+    const known = (await this.framework(financialYear))?.localities.get(slug);
+    if (known) return known;
+    this.frameworks.delete(financialYear);
     return (await this.framework(financialYear))?.localities.get(slug);
   }
 
-  /**
-   * What the scheduler and the email need of a year's framework, from its FrameworkImported
-   * event. A framework never changes once imported, so a found one is kept; a year not
-   * imported yet is asked again next time.
-   */
+  /** The names of every locality the year's framework has had: those it was imported with, and those added since. */
   private async framework(financialYear: string): Promise<FrameworkFacts | undefined> {
     const cached = this.frameworks.get(financialYear);
     if (cached) return cached;
-    const [imported] = await this.store.readStream(frameworkStreamId(financialYear), { from: 0, to: 0 });
-    if (!imported) return undefined;
-    const data = imported.data as { localities?: Array<{ slug: string; name: string }> };
-    const facts = { localities: new Map((data.localities ?? []).map((l) => [l.slug, l.name])) };
+    const events = await this.store.readStream(frameworkStreamId(financialYear));
+    if (events.length === 0) return undefined;
+    const localities = new Map<string, string>();
+    for (const event of events) {
+      const e = event as unknown as FrameworkEvent;
+      if (e.type === 'FrameworkImported') for (const l of e.data.localities) localities.set(l.slug, l.name);
+      if (e.type === 'LocalityAdded') localities.set(e.data.locality.slug, e.data.locality.name);
+    }
+    const facts = { localities };
     this.frameworks.set(financialYear, facts);
     return facts;
   }
