@@ -68,30 +68,42 @@ const reportPeriodOf = (d: Deadline): ReportingPeriod | null => (d.period ? pars
  * period (containing the measure's `since` date) opens when the measure is agreed; once a
  * period's deadline is met or recorded missed, the next period's opens, while periods
  * start on or before the contract end. Open deadlines of a measure dropped, of a changed
- * frequency or past a shortened end are cancelled.
+ * frequency or past a shortened end are cancelled. With `onlyMeasure`, only that measure's
+ * chain is looked at: an event about one measure's report changes no other chain.
+ * One pass over the case's deadlines: each measure's chain is known by its latest period.
  */
-export function reconcileReports(doc: CaseDeadlinesDoc, rule: DeadlineRule, on: BusinessDate): Deadlines {
-  const deadlines: Deadlines = { ...doc.deadlines };
+export function reconcileReports(doc: CaseDeadlinesDoc, rule: DeadlineRule, on: BusinessDate, onlyMeasure?: string): Deadlines {
   const contract = doc.contract;
-  if (!contract) return deadlines;
-  const ofRule = () => Object.values(deadlines).filter((d) => d.kind === rule.kind);
-  for (const d of ofRule()) {
-    const measure = contract.measures.find((m) => m.id === d.measureId);
+  if (!contract) return doc.deadlines as Deadlines;
+  let deadlines: Deadlines | undefined;
+  const change = (d: Deadline) => {
+    deadlines ??= { ...doc.deadlines };
+    deadlines[d.key] = d;
+  };
+  const measures = new Map(contract.measures.map((m) => [m.id, m]));
+  const latest = new Map<string, { deadline: Deadline; period: ReportingPeriod }>();
+  for (const d of Object.values(doc.deadlines)) {
+    if (d.kind !== rule.kind || (onlyMeasure !== undefined && d.measureId !== onlyMeasure)) continue;
+    const measure = d.measureId === undefined ? undefined : measures.get(d.measureId);
     const period = reportPeriodOf(d);
-    if (!measure || period?.frequency !== measure.frequency || period.start > contract.endDate) deadlines[d.key] = cancelled(d, on);
+    let current = d;
+    if (!measure || period?.frequency !== measure.frequency || period.start > contract.endDate) {
+      current = cancelled(d, on);
+      if (current !== d) change(current);
+    }
+    if (!measure || !period || period.frequency !== measure.frequency) continue;
+    const seen = latest.get(measure.id);
+    if (!seen || period.start > seen.period.start || (period.start === seen.period.start && current.key > seen.deadline.key)) latest.set(measure.id, { deadline: current, period });
   }
-  if (doc.ended) return deadlines;
+  if (doc.ended) return deadlines ?? (doc.deadlines as Deadlines);
   for (const measure of contract.measures) {
-    const chain = ofRule()
-      .filter((d) => d.measureId === measure.id && reportPeriodOf(d)?.frequency === measure.frequency)
-      .sort((a, b) => (reportPeriodOf(a)?.start ?? '').localeCompare(reportPeriodOf(b)?.start ?? ''));
-    const last = chain[chain.length - 1];
-    const lastPeriod = last ? reportPeriodOf(last) : null;
-    if (last && (last.status === 'open' || last.status === 'cancelled')) continue;
-    const period = lastPeriod ? nextPeriod(lastPeriod) : periodContaining(measure.since, measure.frequency);
+    if (onlyMeasure !== undefined && measure.id !== onlyMeasure) continue;
+    const last = latest.get(measure.id);
+    if (last && (last.deadline.status === 'open' || last.deadline.status === 'cancelled')) continue;
+    const period = last ? nextPeriod(last.period) : periodContaining(measure.since, measure.frequency);
     const key = reportDeadlineKey(doc.caseId, measure.id, period.label);
-    if (period.start > contract.endDate || deadlines[key]) continue;
-    deadlines[key] = openDeadline(doc, rule, key, reportDueOn(period, doc.reportDueDaysAfterPeriod), on, { measure, period });
+    if (period.start > contract.endDate || (deadlines ?? doc.deadlines)[key]) continue;
+    change(openDeadline(doc, rule, key, reportDueOn(period, doc.reportDueDaysAfterPeriod), on, { measure, period }));
   }
-  return deadlines;
+  return deadlines ?? (doc.deadlines as Deadlines);
 }

@@ -140,7 +140,17 @@ function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent
   }
   // Reconciling is idempotent, so with nothing it reads changed by this event the result is the document as it is.
   if (rule.due.kind !== 'measure-frequency' || (!factsChanged && next === doc)) return next;
-  return { ...next, deadlines: reconcileReports(next, rule, on) };
+  // With the contract as it was, a report or a missed report deadline moves only its own measure's chain.
+  const measureId = factsChanged ? undefined : measureOfEvent(next, event);
+  const deadlines = reconcileReports(next, rule, on, measureId);
+  return deadlines === next.deadlines ? next : { ...next, deadlines };
+}
+
+/** The measure a report or a missed report deadline is about (undefined: any other event). */
+function measureOfEvent(doc: CaseDeadlinesDoc, event: StoredEvent): string | undefined {
+  if (event.type === 'PerformanceReported') return (event.data as { measureId?: string }).measureId;
+  if (event.type === 'DeadlineMissed') return doc.deadlines[(event.data as DeadlineMissedData).deadlineKey]?.measureId;
+  return undefined;
 }
 
 /** The reported period's deadline is met; a period reported out of turn is recorded as met where it would have been. */
