@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 
-const ESM_ONLY = '(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec)';
+const ESM_ONLY = '(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec|openid-client|oauth4webapi|oidc-provider)';
 
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
@@ -27,8 +27,9 @@ const project = (name, testMatch, extra = {}) => ({
   displayName: name,
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose and file-type (with its tokenizers) ship ES modules only: compiled to CommonJS for
-  // Jest, as Node >= 20.19 loads them at run time.
+  // jose, file-type (with its tokenizers), openid-client (with oauth4webapi) and the test's
+  // OpenID provider, oidc-provider, ship ES modules only: compiled to CommonJS for Jest, as
+  // Node >= 20.19 loads them at run time (require of an ES module without top-level await).
   transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -8,6 +8,12 @@ export const isRole = (value: unknown): value is Role => (ROLES as readonly unkn
 export const LOCALITY_SLUG = /^[a-z][a-z-]{0,59}$/;
 
 /**
+ * A query's locality filter asks for nothing when left out or sent empty (`?locality=`, as
+ * a blank filter or a trimmed link leaves it): an empty string is no locality to compare.
+ */
+export const isNoLocalityFilter = (value: unknown): value is undefined | '' => value === undefined || value === '';
+
+/**
  * What a route admits. A CSP user is never admitted unscoped, so `csp` alone is not a
  * grant: `csp:own-case` checks the case's locality (the route's :caseId), and
  * `csp:own-locality` forces the query's locality filter to the user's own.

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const orDefault = <T>(fallback: T) => ({ value }: { value: unknown }) => trimmed({ value }) ?? fallback;
@@ -7,6 +7,17 @@ const intOr = (fallback: number) => ({ value }: { value: unknown }) => (value ==
 const flagOr = (fallback: boolean) => ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? fallback : !['false', '0', 'no'].includes(String(value).toLowerCase());
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
+/** A host on this machine: the only place a plain-http identity provider is trusted (a test or local set-up). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+export const isLoopbackHttpUrl = (url: URL): boolean => url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+const isIssuerUrl = (value: unknown): boolean => {
+  if (typeof value !== 'string' || /\s/.test(value)) return false;
+  const url = URL.parse(value);
+  return url !== null && (url.protocol === 'https:' || isLoopbackHttpUrl(url));
+};
+/** Single sign-on is configured by all three settings or none: two of them alone would leave it off without a word. */
+const SSO_SETTINGS = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const ssoPartlySet = (config: AppConfig): boolean => SSO_SETTINGS.some((key) => config[key] !== undefined);
 /** Roles that write (libs/auth's ROLES less csp, always scoped, and auditor, who never writes). */
 const WRITING_ROLES = ['opcc-staff', 'admin'] as const;
 const rolesOr = (fallback: readonly string[]) => ({ value }: { value: unknown }) =>
@@ -206,20 +217,27 @@ export class AppConfig {
   @Max(7 * 24)
   readonly SESSION_ABSOLUTE_HOURS: number = 12;
 
-  /** OpenID Connect issuer of the organisation's single sign-on; with the client id and secret, the web app signs people in there. */
+  /**
+   * OpenID Connect issuer of the organisation's single sign-on; with the client id and secret,
+   * the web app signs people in there. https://, or http:// only on localhost, 127.0.0.1 or [::1].
+   */
   @Transform(trimmed)
-  @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL must be an http:// or https:// URL' })
+  @ValidateIf(ssoPartlySet)
+  @ValidateBy({ name: 'isIssuerUrl', validator: { validate: isIssuerUrl } }, {
+    message: 'OIDC_ISSUER_URL must be an https:// URL (http:// only for an identity provider on localhost or 127.0.0.1), set with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+  })
   readonly OIDC_ISSUER_URL?: string;
 
+  /** The web app's client id at the identity provider (a confidential client, its redirect URI PUBLIC_URL/app/sign-in/oidc/callback). */
   @Transform(trimmed)
-  @IsOptional()
-  @IsString()
+  @ValidateIf(ssoPartlySet)
+  @IsString({ message: 'OIDC_CLIENT_ID must be set with OIDC_ISSUER_URL and OIDC_CLIENT_SECRET' })
   readonly OIDC_CLIENT_ID?: string;
 
+  /** Its secret, sent to the token endpoint by HTTP Basic (client_secret_basic). */
   @Transform(trimmed)
-  @IsOptional()
-  @IsString()
+  @ValidateIf(ssoPartlySet)
+  @IsString({ message: 'OIDC_CLIENT_SECRET must be set with OIDC_ISSUER_URL and OIDC_CLIENT_ID' })
   readonly OIDC_CLIENT_SECRET?: string;
 
   /** The ID token claim holding the ledger role (a string or an array). */

@@ -68,3 +68,35 @@ describe('configuration of access and hardening', () => {
     });
   });
 });
+
+describe('configuration of single sign-on', () => {
+  const sso = (issuer: string) => ({ OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: 'ledger', OIDC_CLIENT_SECRET: 'secret' });
+
+  it('is off with none of its settings, and reads the role and locality claims as role and locality unless told', () => {
+    expect(loadConfig({})).toMatchObject({ OIDC_ROLE_CLAIM: 'role', OIDC_LOCALITY_CLAIM: 'locality' });
+    expect(loadConfig({}).OIDC_ISSUER_URL).toBeUndefined();
+    expect(loadConfig({ ...sso('https://sso.example.org/realms/opcc'), OIDC_ROLE_CLAIM: 'cl_role', OIDC_LOCALITY_CLAIM: 'cl_locality' })).toMatchObject({
+      OIDC_ISSUER_URL: 'https://sso.example.org/realms/opcc',
+      OIDC_ROLE_CLAIM: 'cl_role',
+      OIDC_LOCALITY_CLAIM: 'cl_locality',
+    });
+  });
+
+  it.each(['http://localhost:8080/realms/opcc', 'http://127.0.0.1:9000', 'http://[::1]:9000/'])('takes a plain-http issuer on this machine (%s), for a test or local set-up', (issuer) => {
+    expect(loadConfig(sso(issuer)).OIDC_ISSUER_URL).toBe(issuer);
+  });
+
+  it.each([
+    [sso('http://sso.example.org'), 'OIDC_ISSUER_URL must be an https:// URL'],
+    [sso('http://localhost.example.org'), 'OIDC_ISSUER_URL must be an https:// URL'],
+    [sso('http://10.0.0.5:8080'), 'OIDC_ISSUER_URL must be an https:// URL'],
+    [sso('ftp://sso.example.org'), 'OIDC_ISSUER_URL must be an https:// URL'],
+    [sso('https://sso example.org'), 'OIDC_ISSUER_URL must be an https:// URL'],
+    [{ OIDC_ISSUER_URL: 'https://sso.example.org', OIDC_CLIENT_ID: 'ledger' }, 'OIDC_CLIENT_SECRET must be set'],
+    [{ OIDC_CLIENT_ID: 'ledger', OIDC_CLIENT_SECRET: 'secret' }, 'OIDC_ISSUER_URL must be'],
+    [{ OIDC_ISSUER_URL: 'https://sso.example.org', OIDC_CLIENT_SECRET: 'secret' }, 'OIDC_CLIENT_ID must be set'],
+  ])('refuses %j: %s', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

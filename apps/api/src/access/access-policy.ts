@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type AccessRule, type Caller, commandForPath, type Grant, grantsOfRule, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
+import { type AccessRule, type Caller, commandForPath, type Grant, grantsOfRule, isNoLocalityFilter, type Principal, roleOf, setCaller, TokenKeysUnavailable, TokenRejected, TokenVerifier } from '@app/auth';
 import { CaseService } from '@app/commissioning';
 import { AppConfig } from '@app/config';
 import { webSessionOf } from '../web/sessions/web-session';
@@ -97,12 +97,13 @@ export class AccessPolicy {
 
   /**
    * The query's locality filter is forced to the user's own; asking for another is refused.
+   * An empty filter (`?locality=`) asks for none, so it is the user's own too.
    * Express 5 re-parses req.query from the URL on every read, so the forced copy shadows it
    * on this request for the validation pipe and the handler.
    */
   private holdToOwnLocality(request: Request, principal: Principal): void {
     const asked = request.query.locality;
-    if (asked !== undefined && asked !== principal.locality) {
+    if (!isNoLocalityFilter(asked) && asked !== principal.locality) {
       throw this.refuse(request, principal, `a CSP user sees only its own locality (${principal.locality})`);
     }
     const query = { ...request.query, locality: principal.locality };

@@ -27,13 +27,15 @@ export function parseExportFilter(raw: RawExportFilter): ExportFilter {
   if (raw.stream !== undefined && (raw.stream.trim() === '' || raw.stream.length > 200)) {
     throw DomainError.field('VALIDATION_FAILED', 'stream', 'must be a stream id such as case-2016-17-B51');
   }
-  if (raw.locality !== undefined && !SLUG.test(raw.locality)) {
+  // Empty (`?locality=`) is no filter, as on every list that takes one.
+  const locality = raw.locality === '' ? undefined : raw.locality;
+  if (locality !== undefined && !SLUG.test(locality)) {
     throw DomainError.field('VALIDATION_FAILED', 'locality', 'must be a locality slug such as blaby');
   }
   const from = raw.from ? parseInstant(raw.from, 'from', 'start') : undefined;
   const to = raw.to ? parseInstant(raw.to, 'to', 'end') : undefined;
   if (from && to && from > to) throw DomainError.field('VALIDATION_FAILED', 'to', 'must not be before from');
-  return { stream: raw.stream, locality: raw.locality, from, to, basis: parseBasis(raw.basis) };
+  return { stream: raw.stream, locality, from, to, basis: parseBasis(raw.basis) };
 }
 
 /**

@@ -40,6 +40,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   STORAGE_FULL: HttpStatus.SERVICE_UNAVAILABLE,
   TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  SIGN_IN_FAILED: HttpStatus.FORBIDDEN,
+  SIGN_IN_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Domain refusals not listed above are business-rule violations: 422. */

@@ -7,6 +7,7 @@ const NAME = /^[\w.:@-]{1,200}$/;
 
 /** GET /audit-log filters: every one optional, each refused by name when malformed. */
 import { PageSize } from '../paging';
+import { LocalityFilter } from '../locality-filter';
 
 export class AuditLogQueryDto {
   @ApiPropertyOptional({ description: 'Stream id, exactly', example: 'case-2016-17-B51' })
@@ -25,9 +26,7 @@ export class AuditLogQueryDto {
   @MaxLength(200)
   actor?: string;
 
-  @ApiPropertyOptional({ description: "The case's locality slug (framework events have none)", example: 'blaby' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  @LocalityFilter("The case's locality slug (framework events have none)")
   locality?: string;
 
   @ApiPropertyOptional({ description: 'First business date (Europe/London) of occurredAt, inclusive', example: '2016-01-01' })

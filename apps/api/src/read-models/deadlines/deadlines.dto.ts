@@ -8,6 +8,7 @@ export const DEADLINE_KINDS = ['plf-meeting', 'performance-report', 'contract-en
 
 /** GET /deadlines filters: every one optional, each refused by name when malformed. */
 import { PageOffset, PageSize } from '../paging';
+import { LocalityFilter } from '../locality-filter';
 
 export class DeadlinesQueryDto {
   @ApiPropertyOptional({ description: 'One status, or several separated by commas', example: 'open,missed' })
@@ -21,9 +22,7 @@ export class DeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS, { message: `kind must be one of ${DEADLINE_KINDS.join(', ')}` })
   kind?: (typeof DEADLINE_KINDS)[number];
 
-  @ApiPropertyOptional({ description: "The case's locality slug; a CSP user's is always its own", example: 'blaby' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  @LocalityFilter("The case's locality slug; a CSP user's is always its own")
   locality?: string;
 
   @ApiPropertyOptional({ description: 'Due strictly before this date', example: '2016-03-01' })

@@ -6,6 +6,7 @@ export const RAGS = ['red', 'amber', 'green'] as const;
 
 /** GET /outcomes (and /outcomes.csv) filters: every one optional, each refused by name when malformed. */
 import { PageOffset, PageSize } from '../paging';
+import { LocalityFilter } from '../locality-filter';
 
 export class OutcomesQueryDto {
   @ApiPropertyOptional({ description: 'Financial year', example: '2016-17' })
@@ -13,9 +14,7 @@ export class OutcomesQueryDto {
   @Matches(/^\d{4}-\d{2}$/, { message: 'financialYear must be a financial year written like 2016-17' })
   financialYear?: string;
 
-  @ApiPropertyOptional({ description: "The contract's locality slug (PLF agreements); a CSP user's is always its own", example: 'blaby' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  @LocalityFilter("The contract's locality slug (PLF agreements); a CSP user's is always its own")
   locality?: string;
 
   @ApiPropertyOptional({ description: 'Theme code', example: 'reducing-offending' })

@@ -6,6 +6,7 @@ export const PIPELINE_MECHANISMS = [...MECHANISMS, 'unassigned'] as const;
 
 /** GET /pipeline filters: every one optional, each refused by name when malformed. */
 import { PageOffset, PageSize } from '../paging';
+import { LocalityFilter } from '../locality-filter';
 
 export class PipelineQueryDto {
   @ApiPropertyOptional({ description: 'Financial year', example: '2016-17' })
@@ -23,9 +24,7 @@ export class PipelineQueryDto {
   @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'stage must be a stage id such as plan-requested' })
   stage?: string;
 
-  @ApiPropertyOptional({ description: "Locality slug (PLF cases); a CSP user's is always its own", example: 'blaby' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,59}$/, { message: 'locality must be a locality slug such as blaby' })
+  @LocalityFilter("Locality slug (PLF cases); a CSP user's is always its own")
   locality?: string;
 
   @ApiPropertyOptional({ description: "The case's theme code", example: 'reducing-offending' })

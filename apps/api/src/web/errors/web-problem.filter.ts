@@ -12,6 +12,10 @@ const TITLES: Record<number, string> = {
   500: 'Sorry, there is a problem with the service',
   503: 'Sorry, the service is unavailable',
 };
+/** Where a refusal's code says more than its status. */
+const TITLES_BY_CODE: Record<string, string> = {
+  SIGN_IN_FAILED: 'You could not be signed in',
+};
 
 /**
  * One filter for every error. The JSON API answers problem+json as it always has; a web page
@@ -38,7 +42,7 @@ export class WebProblemFilter extends ProblemDetailsFilter {
       return;
     }
     if (problem.status >= 500) this.log.error(`${request.method} ${request.originalUrl}`, (error as Error)?.stack);
-    const title = TITLES[problem.status] ?? (problem.status >= 500 ? TITLES[500] : problem.title);
+    const title = (problem.code && TITLES_BY_CODE[problem.code]) ?? TITLES[problem.status] ?? (problem.status >= 500 ? TITLES[500] : problem.title);
     response.send(this.page.html(request, response, 'error.njk', { title, problem }, problem.status));
   }
 }

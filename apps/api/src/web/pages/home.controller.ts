@@ -11,6 +11,7 @@ import { AccessPolicy } from '../../access/access-policy';
 import { BudgetQuery } from '../../read-models/budget/budget.query';
 import { OutcomesQuery } from '../../read-models/outcomes/outcomes.query';
 import { PipelineQuery } from '../../read-models/pipeline/pipeline.query';
+import { OidcSignIn } from '../sessions/oidc-sign-in';
 import { webSessionOf } from '../sessions/web-session';
 import { WebPage } from '../views/page';
 import { budgetCharts } from './home.presenter';
@@ -31,6 +32,7 @@ export class HomeController {
     private readonly pipeline: PipelineQuery,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly oidc: OidcSignIn,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -52,7 +54,7 @@ export class HomeController {
   private signIn(request: Request, response: Response): string {
     return this.page.html(request, response, 'pages/sign-in.njk', {
       title: 'Sign in',
-      oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID),
+      oidc: this.oidc.enabled,
       devSignIn: this.config.NODE_ENV !== 'production',
     });
   }

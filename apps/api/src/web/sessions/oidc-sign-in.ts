@@ -1,7 +1,7 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type * as OpenId from 'openid-client';
-import { isRole, type Principal, principalFromClaims, TokenRejected } from '@app/auth';
-import { AppConfig } from '@app/config';
+import { isRole, type Principal, principalFromClaims, ROLES, TokenRejected } from '@app/auth';
+import { AppConfig, isLoopbackHttpUrl } from '@app/config';
 import { problemType } from '@app/platform';
 import type { PendingSignIn } from './session.store';
 
@@ -10,10 +10,20 @@ export const OIDC_CALLBACK = '/app/sign-in/oidc/callback';
 const unavailable = (reason: string) =>
   new ServiceUnavailableException({ type: problemType('SIGN_IN_UNAVAILABLE'), title: 'Single sign-on unavailable', status: 503, code: 'SIGN_IN_UNAVAILABLE', detail: reason });
 
+/** The identity provider's answer, in words for the person it was about (its error code names the case). */
+function refusal(error: unknown): string {
+  const code = (error as { error?: unknown } | null)?.error;
+  if (code === 'access_denied') return 'the sign-in was cancelled or refused at your organisation\'s sign-in page';
+  if (code === 'login_required' || code === 'interaction_required' || code === 'consent_required') return 'your organisation\'s sign-in page did not finish signing you in';
+  return 'the identity provider did not confirm the sign-in';
+}
+
 /**
  * Single sign-on by OpenID Connect: authorization code flow with PKCE (S256), state and
- * nonce, through openid-client. The ID token's role and locality claims (names configurable)
- * become the same principal a bearer token makes, checked by the same rules.
+ * nonce, through openid-client; the client authenticates at the token endpoint with its
+ * secret by HTTP Basic (client_secret_basic, OpenID Connect's default). The ID token's role
+ * and locality claims (names configurable) become the same principal a bearer token makes,
+ * checked by the same rules; an ID token that names no role of the ledger signs nobody in.
  */
 @Injectable()
 export class OidcSignIn {
@@ -43,10 +53,16 @@ export class OidcSignIn {
     return { url: url.href, pending };
   }
 
-  /** The principal of the user the identity provider sends back; refused (TokenRejected) when anything does not match. */
-  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<Principal> {
+  /**
+   * The principal of the user the identity provider sends back; refused (TokenRejected) when
+   * anything does not match. `query` is the callback's query string: the redirect URI the
+   * code is exchanged for is the configured one, as the authorization request sent it.
+   */
+  async finish(query: string, pending: PendingSignIn): Promise<Principal> {
     const oidc = await this.client();
     const configuration = await this.discovered();
+    const callbackUrl = new URL(this.redirectUri());
+    callbackUrl.search = query;
     let claims: Record<string, unknown> | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
@@ -58,15 +74,23 @@ export class OidcSignIn {
       claims = tokens.claims() as Record<string, unknown> | undefined;
     } catch (error) {
       this.logger.warn(`Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`);
-      throw new TokenRejected('the identity provider did not confirm the sign-in');
+      throw new TokenRejected(refusal(error));
     }
     if (!claims) throw new TokenRejected('the identity provider sent no ID token');
     const role = claims[this.config.OIDC_ROLE_CLAIM];
-    return principalFromClaims({
+    const principal = principalFromClaims({
       sub: claims.sub,
       roles: (Array.isArray(role) ? role : [role]).filter(isRole),
       locality: claims[this.config.OIDC_LOCALITY_CLAIM],
     });
+    if (principal.roles.length === 0) {
+      // A bearer token with no role is an identity the guard refuses route by route; a sign-in with none opens no session.
+      this.logger.warn(`Single sign-on refused: ${principal.id} has no role of the ledger in the ID token's "${this.config.OIDC_ROLE_CLAIM}" claim`);
+      throw new TokenRejected(
+        `your account has no role in Commissioning Ledger (the "${this.config.OIDC_ROLE_CLAIM}" claim of your organisation's sign-in names none of ${ROLES.join(', ')}). Ask the OPCC commissioning team for access`,
+      );
+    }
+    return principal;
   }
 
   private redirectUri(): string {
@@ -83,9 +107,12 @@ export class OidcSignIn {
     this.configuration ??= this.client()
       .then((oidc) => {
         const issuer = new URL(this.config.OIDC_ISSUER_URL as string);
-        // An identity provider on plain http is only for a local test set-up.
+        // openid-client speaks only https to an identity provider. Plain http is let through
+        // for one on this machine (a test or local set-up) and nowhere else: the configuration
+        // refuses any other http:// issuer at start-up, and this says so again.
+        if (issuer.protocol !== 'https:' && !isLoopbackHttpUrl(issuer)) throw new Error(`${issuer.href} is neither https:// nor http:// on localhost`);
         const options = issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined;
-        return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID as string, this.config.OIDC_CLIENT_SECRET as string, undefined, options);
+        return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID as string, undefined, oidc.ClientSecretBasic(this.config.OIDC_CLIENT_SECRET as string), options);
       })
       .catch((error: unknown) => {
         this.configuration = undefined;

@@ -56,6 +56,10 @@ export class SignInController {
     response.redirect(303, url);
   }
 
+  /**
+   * The identity provider's redirect back. The sign-in in progress is used up whatever the
+   * outcome; a refusal (403) names why, and the browser's session is left as it was (no one signed in by it).
+   */
   @Get('sign-in/oidc/callback')
   @Public()
   async finishOidc(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -64,7 +68,8 @@ export class SignInController {
     const pending = session.pending;
     await this.sessions.setPending(session, null);
     try {
-      const principal = await this.oidc.finish(new URL(request.originalUrl, this.config.PUBLIC_URL), pending);
+      const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+      const principal = await this.oidc.finish(query, pending);
       await this.signIn(request, response, principal);
     } catch (error) {
       if (error instanceof TokenRejected) throw new DomainError('SIGN_IN_FAILED', `Sign-in refused: ${error.reason}`);
