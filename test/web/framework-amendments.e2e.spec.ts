@@ -35,7 +35,7 @@ describe('changing the 2016/17 framework from the web app with JavaScript off', 
     await api?.close();
   });
 
-  it('an officer changes the budget (refused below what is committed, then accepted), merges two localities and adds a priority', async () => {
+  it('an officer changes the budget (refused below what is committed, then accepted), merges two localities, adds a locality and a priority', async () => {
     const { page, context } = await withoutScript();
     await signIn(page, 'opcc-staff', 'officer.one');
     await eventually(async () => {
@@ -85,6 +85,16 @@ describe('changing the 2016/17 framework from the web app with JavaScript off', 
     const localities = await page.locator('main table').first().textContent();
     expect(localities).not.toContain('Rutland');
     expect(localities).toContain('£25,650.00');
+
+    await page.goto('/app/framework/2016-17/amendments/localities');
+    await page.fill('#field-locality-slug', 'leicester-east');
+    await page.fill('#field-locality-name', 'Leicester East');
+    await page.fill('#field-locality-plfAllocationPence', '25,000.00');
+    await page.fill('#field-locality-vliSharePercent', '5.5');
+    await page.fill('#field-reason', 'A new Community Safety Partnership');
+    await page.click('button:has-text("Add locality")');
+    await page.waitForSelector('text=Add a locality: done');
+    expect(await page.locator('main table').first().textContent()).toContain('Leicester East£25,000.00');
 
     await page.goto('/app/framework/2016-17/amendments/priorities');
     await page.fill('#field-priority-code', 'RC/1');
