@@ -12,6 +12,7 @@ import { PipelineQuery } from '../read-models/pipeline/pipeline.query';
 import { WebProblemFilter } from './errors/web-problem.filter';
 import { CaseCommands } from './forms/case-commands';
 import { CasePagesController } from './pages/case-pages.controller';
+import { FrameworkAmendmentPagesController } from './pages/framework-amendment-pages.controller';
 import { FrameworkPagesController } from './pages/framework-pages.controller';
 import { DocumentPagesController } from './pages/document-pages.controller';
 import { HomeController } from './pages/home.controller';
@@ -37,7 +38,7 @@ const FORM_LIMIT = '256kb';
 @Module({
   imports: [AccessModule, CommissioningModule, DocumentsModule],
   // Documents and new cases before the case pages: their :caseId routes would otherwise take /documents and /new.
-  controllers: [SignInController, HomeController, DocumentPagesController, NewCasePagesController, CasePagesController, FrameworkPagesController, ReadPagesController, PublishingPagesController],
+  controllers: [SignInController, HomeController, DocumentPagesController, NewCasePagesController, CasePagesController, FrameworkPagesController, FrameworkAmendmentPagesController, ReadPagesController, PublishingPagesController],
   providers: [DocumentUploadInterceptor, WebViews, WebPage, SessionStore, SessionMiddleware, OidcSignIn, CaseCommands, WebProblemFilter, BudgetQuery, OutcomesQuery, PipelineQuery, FilterOptionsSource],
   exports: [WebProblemFilter],
 })

@@ -12,6 +12,7 @@ import { commitmentFilterOf, commitmentsCsv, matchesCommitment } from '../../fra
 import { presentCommitment, presentFramework } from '../../frameworks/framework.presenter';
 import { commandContextFrom } from '../../http/request-context';
 import { BudgetQuery } from '../../read-models/budget/budget.query';
+import { AMENDMENT_FORMS } from '../forms/amendment-forms';
 import { checkFormToken } from '../sessions/session.middleware';
 import { webSessionOf } from '../sessions/web-session';
 import { WebPage } from '../views/page';
@@ -66,8 +67,11 @@ export class FrameworkPagesController {
   async show(@Query() query: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const years = await this.budget.years();
     const chosen = typeof query.year === 'string' && years.includes(query.year) ? query.year : years[0];
-    const mayImport = frameworkGrants(this.config, 'set-up').includes(callerOf(request)?.role as Grant);
-    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years, mayImport });
+    const role = callerOf(request)?.role as Grant;
+    const mayImport = frameworkGrants(this.config, 'set-up').includes(role);
+    const mayChange = frameworkGrants(this.config, 'change').includes(role);
+    const done = typeof query.done === 'string' ? query.done.slice(0, 200) : undefined;
+    if (!chosen) return this.page.html(request, response, 'pages/framework.njk', { title: 'Framework', years, mayImport, done });
     const state = await this.frameworks.load(chosen);
     const filter = commitmentFilterOf(query);
     const all = (state.definition?.commitments ?? []).map(presentCommitment);
@@ -75,6 +79,7 @@ export class FrameworkPagesController {
     const csvQuery = new URLSearchParams(Object.entries({ year: chosen, ...filter }).filter((e): e is [string, string] => e[1] !== undefined)).toString();
     return this.page.html(request, response, 'pages/framework.njk', {
       title: `Framework ${chosen}`, years, year: chosen, framework: presentFramework(state), commitments, total: all.length, filter, csvQuery, mayImport,
+      mayChange, amendments: Object.values(AMENDMENT_FORMS), done,
       shownPence: sumPence(commitments.map((line) => line.valuePence)),
     });
   }
