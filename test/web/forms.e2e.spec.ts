@@ -63,6 +63,9 @@ describe('the web app’s forms with JavaScript off: a new case, and a claim pai
     await summary.waitFor();
     const link = summary.locator('a[href="#field-estimatedValuePence"]');
     expect(await link.count()).toBe(1);
+    // The summary names the field by the label on the page, not by the API's name for it.
+    expect(await link.textContent()).toMatch(/^Estimated value/);
+    expect(await link.textContent()).not.toContain('estimatedValuePence');
     expect(await page.locator('#field-estimatedValuePence').count()).toBe(1);
     expect(await page.inputValue('#field-title')).toBe('Hate crime victim advocacy');
     expect(await page.title()).toMatch(/^Error: /);

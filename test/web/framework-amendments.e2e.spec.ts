@@ -55,6 +55,7 @@ describe('changing the 2016/17 framework from the web app with JavaScript off', 
     await summary.waitFor();
     expect(await summary.locator('a[href="#field-totalBudgetPence"]').count()).toBe(1);
     expect(await summary.textContent()).toContain('cannot hold what is committed');
+    expect(await summary.locator('a[href="#field-totalBudgetPence"]').textContent()).toMatch(/^New total budget: /);
     expect(await page.locator('#field-totalBudgetPence').count()).toBe(1);
     expect(await page.inputValue('#field-reason')).toBe('A cut in the precept');
     expect(await page.title()).toMatch(/^Error: /);

@@ -79,7 +79,8 @@ export class CasePagesController {
       const slug = slugOf(action);
       const dateFields = form.fields.filter((f) => f.kind === 'date').map((f) => f.name);
       const groupFields = form.fields.filter((f) => f.kind === 'checkboxes').map((f) => f.name);
-      const data = await this.caseData(caseId, request, { problem, openAction: slug, values: posted, errorPrefix: slug, dateFields, groupFields });
+      const fieldLabels = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
+      const data = await this.caseData(caseId, request, { problem, openAction: slug, values: posted, errorPrefix: slug, dateFields, groupFields, fieldLabels });
       response.send(this.page.html(request, response, 'pages/case.njk', data, problem.status));
       return;
     }

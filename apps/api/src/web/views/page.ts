@@ -46,6 +46,18 @@ export function cspNonce(response: Response): string {
   return locals.cspNonce;
 }
 
+/** The labels of the page's form fields by name: from `fieldLabels`, or the form's own `fields`. */
+function labelsOf(data: Record<string, unknown>): Map<string, string> {
+  const labels = new Map<string, string>();
+  const fields = Array.isArray(data.fields) ? data.fields : [];
+  for (const field of fields as Array<{ name?: unknown; label?: unknown }>) {
+    if (typeof field?.name === 'string' && typeof field.label === 'string') labels.set(field.name, field.label);
+  }
+  const given = data.fieldLabels as Record<string, string> | undefined;
+  for (const [name, label] of Object.entries(given ?? {})) labels.set(name, label);
+  return labels;
+}
+
 /** Renders a page with what every page has: who is signed in, their navigation, the form token. */
 @Injectable()
 export class WebPage {
@@ -66,14 +78,24 @@ export class WebPage {
     // A problem with one item of a group of checkboxes (instalmentIds[1]) is the group's: it links to its first box.
     const groups = new Set(Array.isArray(data.groupFields) ? data.groupFields.map(String) : []);
     const ofGroup = (field: string) => (groups.has(field.replace(/\[\d+\]$/, '')) ? field.replace(/\[\d+\]$/, '') : field);
-    const errorList = (problem?.errors ?? []).map((error) => ({ text: `${error.field}: ${error.reason}`, href: `#${fieldId(prefixed(ofGroup(error.field)), dates)}` }));
+    // The summary names a field by the label the person sees ("New total budget"), not the API's name for it.
+    const labels = labelsOf(data);
+    const labelOf = (field: string) => labels.get(ofGroup(field)) ?? labels.get(field.replace(/\[(\d+)\]/g, '.$1')) ?? field;
+    const messageOf = (error: { field: string; reason: string }) => {
+      const label = labelOf(error.field);
+      // "estimatedValuePence must be a positive number" reads "Estimated value must be a positive number".
+      const property = error.field.split('.').pop()?.replace(/\[\d+\]$/, '') ?? error.field;
+      if (error.reason.startsWith(`${property} `)) return `${label}${error.reason.slice(property.length)}`;
+      return label === error.field ? `${error.field}: ${error.reason}` : `${label}: ${error.reason}`;
+    };
+    const errorList = (problem?.errors ?? []).map((error) => ({ text: messageOf(error), href: `#${fieldId(prefixed(ofGroup(error.field)), dates)}` }));
     return {
       caller,
       errorList,
       // By the name a problem gives (instalments[0].pence) and by the form's dotted name (instalments.0.pence).
       fieldError: Object.fromEntries(
         (problem?.errors ?? []).flatMap((error) =>
-          [ofGroup(error.field), error.field, error.field.replace(/\[(\d+)\]/g, '.$1')].map((name) => [name, { text: error.reason }]),
+          [ofGroup(error.field), error.field, error.field.replace(/\[(\d+)\]/g, '.$1')].map((name) => [name, { text: messageOf(error) }]),
         ),
       ),
       roleName: caller ? ROLE_NAMES[caller.role] : undefined,
