@@ -96,7 +96,7 @@ describe('the web app in a browser: an officer, a CSP user and an auditor throug
     const before = await events(BLABY);
     await page.click('button:has-text("Submit plan")');
     const summary = await page.textContent('.govuk-error-summary');
-    expect(summary).toContain('budgetLines');
+    expect(summary).toContain('Budget breakdown');
     expect(summary).toContain('£31,000.00');
     expect(summary).toContain('£29,700.00');
     expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe('#field-budgetLines');

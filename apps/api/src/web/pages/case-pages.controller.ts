@@ -18,6 +18,9 @@ import { casePage, slugOf } from './case-page.presenter';
 import { UPLOAD_PROBLEMS } from './document-pages.controller';
 import { planPage, planBody } from './plan-page.presenter';
 
+/** The plan page's parts as its headings name them, for the error summary. */
+const PLAN_LABELS = { budgetLines: 'Budget breakdown', performanceFramework: 'Performance framework', on: 'Date of submission' };
+
 const problems = new ProblemDetailsFilter();
 
 /** The case page, its actions as forms, and the CSP's plan: each decided by the API's own rules. */
@@ -89,7 +92,7 @@ export class CasePagesController {
 
   private async rerenderPlan(caseId: string, posted: Record<string, unknown>, problem: unknown, request: Request, response: Response, status: number) {
     const state = await this.cases.get(caseId);
-    response.send(this.page.html(request, response, 'pages/plan.njk', { title: `Plan for ${state.profile.title}`, problem, ...planPage(state, posted, this.today()) }, status));
+    response.send(this.page.html(request, response, 'pages/plan.njk', { title: `Plan for ${state.profile.title}`, problem, fieldLabels: PLAN_LABELS, ...planPage(state, posted, this.today()) }, status));
   }
 
   private today(): string {
