@@ -16,28 +16,22 @@ const DATA = ['infra'];
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
-/** The newest modification time of the sources the build compiles (specs and test folders are not built). */
+/** The newest modification time of what the build compiles: TypeScript sources (not specs or test folders), the JSON they import, the configuration. */
 function newestSource() {
   let newest = 0;
-  const walk = (dir) => {
+  const walk = (dir, compiled) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'test' && entry.name !== 'node_modules') walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+        if (entry.name !== 'test' && entry.name !== 'node_modules') walk(path, compiled);
+      } else if (compiled(entry.name)) {
         newest = Math.max(newest, statSync(path).mtimeMs);
       }
     }
   };
-  for (const dir of SOURCES) if (existsSync(join(root, dir))) walk(join(root, dir));
-  const walkJson = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walkJson(path);
-      else if (entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const dir of DATA) if (existsSync(join(root, dir))) walkJson(join(root, dir));
+  const typescript = (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts');
+  for (const dir of SOURCES) if (existsSync(join(root, dir))) walk(join(root, dir), typescript);
+  for (const dir of DATA) if (existsSync(join(root, dir))) walk(join(root, dir), (name) => name.endsWith('.json'));
   for (const file of CONFIG) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return newest;
 }

@@ -17,7 +17,6 @@ export interface AmendableState {
   readonly committedByCase: Parameters<typeof amountOf>[0];
 }
 
-const potsLeft = (state: AmendableState): Pence => potsLeftTotal(state.potsPence);
 const availableOf = (state: AmendableState, definition: FrameworkDefinition): Pence =>
   uncommittedPence({ totalPence: definition.totalBudgetPence, reservePence: state.reservePence, potsPence: state.potsPence, committedPence: state.committedPence });
 
@@ -85,15 +84,15 @@ function decideBudget(command: ChangeBudget, state: AmendableState, definition: 
   const total = command.totalBudgetPence === undefined ? definition.totalBudgetPence : pence(command.totalBudgetPence, 'totalBudgetPence');
   const reserve = command.reservePence === undefined ? state.reservePence : pence(command.reservePence, 'reservePence');
   if (total === definition.totalBudgetPence && reserve === state.reservePence) return [];
-  const held = state.committedPence + potsLeft(state);
+  const held = state.committedPence + potsLeftTotal(state.potsPence);
   if (held + reserve > total) {
     const field = command.totalBudgetPence !== undefined && total < definition.totalBudgetPence ? 'totalBudgetPence' : 'reservePence';
     throw DomainError.field(
       'BUDGET_BELOW_COMMITTED',
       field,
-      `${formatPence(total)} cannot hold what is committed (${formatPence(state.committedPence)}), the pots left (${formatPence(potsLeft(state))}) ` +
+      `${formatPence(total)} cannot hold what is committed (${formatPence(state.committedPence)}), the pots left (${formatPence(potsLeftTotal(state.potsPence))}) ` +
         `and a reserve of ${formatPence(reserve)}: at least ${formatPence(held + reserve)} is needed`,
-      { totalBudgetPence: total, reservePence: reserve, committedPence: state.committedPence, potsPence: potsLeft(state) },
+      { totalBudgetPence: total, reservePence: reserve, committedPence: state.committedPence, potsPence: potsLeftTotal(state.potsPence) },
     );
   }
   const data = { on: command.on, reason: command.reason, totalBudgetPence: total, reservePence: reserve, totalBeforePence: definition.totalBudgetPence, reserveBeforePence: state.reservePence };

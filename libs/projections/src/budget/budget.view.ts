@@ -52,14 +52,16 @@ export function figuresOf(doc: BudgetDoc): BudgetFigures {
   const lines = Object.values(doc.lines);
   const committedPence = lines.reduce((sum, line) => sum + line.heldPence, 0);
   const allocatedPence = lines.filter((line) => line.status === 'allocated').reduce((sum, line) => sum + line.heldPence, 0);
+  // A year document written before pots were kept has none.
+  const potsPence = doc.potsPence ?? {};
   return {
     totalPence: doc.totalPence,
     committedPence,
     allocatedPence,
-    availablePence: uncommittedPence({ totalPence: doc.totalPence, reservePence: doc.reservePence, potsPence: doc.potsPence ?? {}, committedPence }),
+    availablePence: uncommittedPence({ totalPence: doc.totalPence, reservePence: doc.reservePence, potsPence, committedPence }),
     reservePence: doc.reservePence,
-    potsLeftPence: potsLeftTotal(doc.potsPence ?? {}),
-    pots: Object.fromEntries(Object.entries(doc.potsPence ?? {}).filter((entry): entry is [string, Pence] => entry[1] !== undefined)),
+    potsLeftPence: potsLeftTotal(potsPence),
+    pots: Object.fromEntries(Object.entries(potsPence).filter((entry): entry is [string, Pence] => entry[1] !== undefined)),
   };
 }
 
