@@ -2,9 +2,21 @@ import type { SqlQueryable } from '@app/database';
 
 /**
  * Rows per statement: large enough that a statement's overhead vanishes, small enough for
- * PGlite's memory. Rows travel as one JSON array ([[key, doc], …]), parsed once by the server.
+ * PGlite's memory. Each row is two parameters (key, and the document as JSON text the server
+ * parses into jsonb once): measured against one JSON array of rows taken apart by
+ * jsonb_array_elements, this halves the time to load large documents and costs no more for small ones.
  */
 const ROWS_PER_STATEMENT = 5_000;
+
+/** `($1, $2::jsonb), ($3, $4::jsonb), …` and its parameters, for a chunk of rows. */
+function rowValues(rows: ReadonlyArray<readonly [string, unknown]>): { values: string; params: string[] } {
+  const params: string[] = [];
+  const values = rows.map(([key, doc], i) => {
+    params.push(key, JSON.stringify(doc));
+    return `($${2 * i + 1}, $${2 * i + 2}::jsonb)`;
+  });
+  return { values: values.join(', '), params };
+}
 
 /**
  * The SQL of a projection's document table; the same on PostgreSQL and PGlite. Keys sort
@@ -42,13 +54,8 @@ export class DocumentTable {
       else upserts.push([key, doc]);
     }
     for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
-      const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
-      await db.query(
-        `insert into ${this.table} (key, doc)
-         select e->>0, e->1 from jsonb_array_elements($1::jsonb) as e
-         on conflict (key) do update set doc = excluded.doc`,
-        [JSON.stringify(chunk)],
-      );
+      const { values, params } = rowValues(upserts.slice(i, i + ROWS_PER_STATEMENT));
+      await db.query(`insert into ${this.table} (key, doc) values ${values} on conflict (key) do update set doc = excluded.doc`, params);
     }
     for (let i = 0; i < deletes.length; i += ROWS_PER_STATEMENT) {
       await db.query(`delete from ${this.table} where key = any($1::text[])`, [deletes.slice(i, i + ROWS_PER_STATEMENT)]);
@@ -60,7 +67,8 @@ export class DocumentTable {
     let rows: Array<[string, unknown]> = [];
     const flush = async () => {
       if (rows.length === 0) return;
-      await db.query(`insert into ${this.table} (key, doc) select e->>0, e->1 from jsonb_array_elements($1::jsonb) as e`, [JSON.stringify(rows)]);
+      const { values, params } = rowValues(rows);
+      await db.query(`insert into ${this.table} (key, doc) values ${values}`, params);
       rows = [];
     };
     for (const [key, doc] of docs) {

@@ -17,11 +17,11 @@ const MAX_DOCS_IN_MEMORY = 50_000;
 const SETTLED_PER_WRITE = 5_000;
 
 /**
- * One read model rebuilt into `rm_<name>_rebuild`. Documents are folded in memory; a
- * settled one (see Projection.settled) is written away at once, and when more than
- * `maxDocs` are held they are all written to the table (given its primary key then) and
- * read back only when a later event needs them. Otherwise the table is loaded with plain
- * inserts and its primary key built after loading.
+ * One read model rebuilt into `rm_<name>_rebuild`. Documents are folded in memory; settled
+ * ones (see Projection.settled) are written away in batches while the next page folds. When
+ * more than `maxDocs` are held, or the rebuild reaches its live checkpoint, they are all
+ * written to the table (plain inserts, the primary key built after them) and read back only
+ * when a later event needs them.
  */
 export class Rebuild {
   private readonly live: DocumentTable;
@@ -30,6 +30,8 @@ export class Rebuild {
   private docs = new Map<string, unknown>();
   private settledOut: Array<[string, unknown]> = [];
   private spilled = false;
+  /** The write of settled documents under way while the next page folds (at most one at a time). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -47,7 +49,10 @@ export class Rebuild {
 
   async apply(events: readonly StoredEvent[]): Promise<void> {
     const { projection, docs } = this;
-    if (this.spilled) await this.readBack(events);
+    if (this.spilled) {
+      await this.writing;
+      await this.readBack(events);
+    }
     const lookup = (key: string) => docs.get(key);
     for (const event of events) {
       for (const key of projection.keysOf(event)) {
@@ -59,29 +64,28 @@ export class Rebuild {
         else docs.set(key, next);
       }
     }
-    if (this.settledOut.length >= SETTLED_PER_WRITE) await this.writeSettled(this.db);
-    if (docs.size > this.maxDocs) await this.spill();
+    if (this.settledOut.length >= SETTLED_PER_WRITE) {
+      await this.writing;
+      this.writing = this.writeSettled(this.db);
+      this.writing.catch(() => undefined); // its failure is met where it is awaited
+    }
+    if (docs.size > this.maxDocs) await this.writeOut();
   }
 
   /**
-   * Under the live checkpoint's lock: the last documents written, the primary key built,
-   * the two tables compared, and the rebuild swapped in. Undefined when the live
-   * checkpoint is no longer `position` (the caller goes on reading the log).
+   * Under the live checkpoint's lock: the two tables compared, and the rebuild swapped in.
+   * Undefined when the live checkpoint is no longer `position` (the caller goes on reading
+   * the log). Call writeOut first: the documents are written outside the lock, so the live
+   * runner waits only for the comparison and the swap.
    */
   async finish(position: number, events: number, swap: boolean): Promise<ReplayReport | undefined> {
     const { live, table } = this;
+    await this.writeOut();
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ position: string }>('select position from projection_checkpoints where projection = $1 for update', [
         this.projection.name,
       ]);
       if (Number(rows[0]?.position ?? 0) !== position) return undefined;
-      await this.writeSettled(tx);
-      if (this.spilled) await table.write(tx, this.docs);
-      else {
-        await table.insert(tx, this.docs);
-        await table.addPrimaryKey(tx);
-      }
-      this.docs = new Map();
       const { rows: diff } = await tx.query<{ n: string }>(
         `select count(*) as n from ${live.table} l full outer join ${table.table} r on l.key collate "C" = r.key collate "C"
           where l.doc is distinct from r.doc`,
@@ -98,23 +102,28 @@ export class Rebuild {
     });
   }
 
+  /**
+   * Every document held goes to the table, which from now on is read for the keys not in
+   * memory. The first time, the rows are plain inserts and the primary key is built after them.
+   */
+  async writeOut(): Promise<void> {
+    await this.writing;
+    await this.writeSettled(this.db);
+    if (this.spilled) await this.table.write(this.db, this.docs);
+    else {
+      await this.table.insert(this.db, this.docs);
+      await this.table.addPrimaryKey(this.db);
+      this.spilled = true;
+    }
+    this.docs = new Map();
+  }
+
   private async writeSettled(db: SqlQueryable): Promise<void> {
     if (this.settledOut.length === 0) return;
     const out = this.settledOut;
     this.settledOut = [];
     if (this.spilled) await this.table.write(db, new Map(out));
     else await this.table.insert(db, out);
-  }
-
-  /** Every document held goes to the table, which from now on is read for the keys not in memory. */
-  private async spill(): Promise<void> {
-    if (!this.spilled) {
-      await this.writeSettled(this.db);
-      await this.table.addPrimaryKey(this.db);
-      this.spilled = true;
-    }
-    await this.table.write(this.db, this.docs);
-    this.docs = new Map();
   }
 
   private async readBack(events: readonly StoredEvent[]): Promise<void> {

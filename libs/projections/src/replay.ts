@@ -50,29 +50,49 @@ export async function replayProjections(
   let cursor = 0;
   let count = 0;
   let buffer: StoredEvent[] = [];
+  const pageSize = options.batchSize ?? PAGE;
+  // The next page is read while the current one folds; an empty one is read again when needed, as the log may have grown.
+  let ahead: Promise<StoredEvent[]> | undefined;
+  const readAfter = (position: number) => store.readAll({ after: position, limit: pageSize });
 
-  for (;;) {
-    const targets = await checkpointsOf(db, pending().map((r) => r.projection.name));
-    let moved = false;
-    for (const rebuild of pending()) {
-      if (targets.get(rebuild.projection.name) !== cursor) continue;
-      const report = await rebuild.finish(cursor, count, options.swap !== false);
-      if (report) reports.set(rebuild.projection.name, report);
-      else moved = true;
+  try {
+    for (;;) {
+      const targets = await checkpointsOf(db, pending().map((r) => r.projection.name));
+      let moved = false;
+      const due = pending().filter((rebuild) => targets.get(rebuild.projection.name) === cursor);
+      // Their documents written side by side, each on a connection of its own, before each one's comparison and swap.
+      const written = await Promise.allSettled(due.map((rebuild) => rebuild.writeOut()));
+      const failed = written.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const rebuild of due) {
+        const report = await rebuild.finish(cursor, count, options.swap !== false);
+        if (report) reports.set(rebuild.projection.name, report);
+        else moved = true;
+      }
+      if (pending().length === 0) break;
+      if (moved) continue; // a live checkpoint moved on while we looked: read where it is now
+      if (buffer.length === 0) {
+        buffer = (await ahead) ?? [];
+        ahead = undefined;
+        if (buffer.length === 0) buffer = await readAfter(cursor);
+        if (buffer.length > 0) {
+          ahead = readAfter(buffer[buffer.length - 1].globalPosition);
+          ahead.catch(() => undefined); // its failure is met where it is awaited
+        }
+      }
+      if (buffer.length === 0) throw new Error(`the live checkpoints ${[...targets.values()].join(', ')} are not in the log`);
+      // Stop exactly at the next live checkpoint, so that rebuild can be compared there.
+      const stops = new Set(pending().map((r) => targets.get(r.projection.name)));
+      const at = buffer.findIndex((event) => stops.has(event.globalPosition));
+      const page = at < 0 ? buffer : buffer.slice(0, at + 1);
+      buffer = at < 0 ? [] : buffer.slice(at + 1);
+      for (const rebuild of pending()) await rebuild.apply(page);
+      cursor = page[page.length - 1].globalPosition;
+      count += page.length;
+      options.onProgress?.(count, Math.max(total, count));
     }
-    if (pending().length === 0) break;
-    if (moved) continue; // a live checkpoint moved on while we looked: read where it is now
-    if (buffer.length === 0) buffer = await store.readAll({ after: cursor, limit: options.batchSize ?? PAGE });
-    if (buffer.length === 0) throw new Error(`the live checkpoints ${[...targets.values()].join(', ')} are not in the log`);
-    // Stop exactly at the next live checkpoint, so that rebuild can be compared there.
-    const stops = new Set(pending().map((r) => targets.get(r.projection.name)));
-    const at = buffer.findIndex((event) => stops.has(event.globalPosition));
-    const page = at < 0 ? buffer : buffer.slice(0, at + 1);
-    buffer = at < 0 ? [] : buffer.slice(at + 1);
-    for (const rebuild of pending()) await rebuild.apply(page);
-    cursor = page[page.length - 1].globalPosition;
-    count += page.length;
-    options.onProgress?.(count, Math.max(total, count));
+  } finally {
+    await ahead?.catch(() => undefined); // no read left running when the caller closes the database
   }
   return projections.map((p) => reports.get(p.name) as ReplayReport);
 }

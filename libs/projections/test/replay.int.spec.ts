@@ -93,6 +93,34 @@ describe('replay', () => {
     await db.close();
   });
 
+  it('when the live checkpoint moves on just as a rebuild reaches it, the rebuild (already written out) reads on to the new one and matches there', async () => {
+    const db = await freshPglite();
+    const store = new SqlEventStore(db);
+    for (let i = 0; i < 30; i++) await store.appendToStream(`s-${i % 3}`, [paid(i)], { expected: 'any' });
+    const runner = new ProjectionRunner(db, store, [totals, entries], { batchSize: 8 });
+    await runner.prepare();
+    await runner.catchUp();
+    // The first comparison's transaction finds more events appended and projected since the rebuild reached position 30.
+    let moves = 0;
+    const transaction: SqlDatabase['transaction'] = async (work) => {
+      if (moves++ === 0) {
+        for (let i = 0; i < 12; i++) await store.appendToStream(`s-${i % 4}`, [paid(100 + i)], { expected: 'any' });
+        await runner.catchUp();
+      }
+      return db.transaction(work);
+    };
+    const moving = new Proxy(db, { get: (target, name) => (name === 'transaction' ? transaction : Reflect.get(target, name, target)) }) as SqlDatabase;
+    const reports = await replayProjections(moving, store, [totals, entries], { batchSize: 7 });
+    expect(reports.map((r) => [r.projection, r.events, r.position, r.differing])).toEqual([
+      ['test_replay', 42, 42, 0],
+      ['test_entries', 42, 42, 0],
+    ]);
+    expect(moves).toBeGreaterThan(2);
+    expect((await liveRows(db)).find((r) => r.key === 's-3')?.doc).toEqual({ pence: 103 + 107 + 111 });
+    expect(await new DocumentTable(tableOf('test_entries')).all(db)).toHaveLength(4 + 42);
+    await db.close();
+  });
+
   (testDatabaseUrl ? it : it.skip)('on PostgreSQL, replays while the live runner keeps writing, and still matches', async () => {
     const pg = await freshPostgres();
     try {
