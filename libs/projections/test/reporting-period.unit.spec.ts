@@ -1,3 +1,4 @@
+import { addDays } from '@app/domain';
 import { canonicalPeriod, nextPeriod, parsePeriod, periodContaining, periodsBetween, reportDueOn } from '@app/projections/outcomes';
 
 describe('reporting periods: financial-year periods labelled by the year the financial year starts', () => {
@@ -6,6 +7,17 @@ describe('reporting periods: financial-year periods labelled by the year the fin
     expect(parsePeriod('2016-Q4')).toEqual({ label: '2016-Q4', frequency: 'quarterly', start: '2017-01-01', end: '2017-03-31' });
     expect(periodContaining('2017-02-28', 'quarterly').label).toBe('2016-Q4');
     expect(nextPeriod(parsePeriod('2016-Q4')!).label).toBe('2017-Q1');
+  });
+
+  it.each(['monthly', 'quarterly', 'six-monthly', 'annual'] as const)('%s: each period is followed by the one that begins the day after it ends, across financial years', (frequency) => {
+    let period = periodContaining('2015-04-01', frequency);
+    for (let i = 0; i < 40; i++) {
+      const next = nextPeriod(period);
+      expect(next).toEqual(periodContaining(addDays(period.end, 1), frequency));
+      expect(next.start).toBe(addDays(period.end, 1));
+      period = next;
+    }
+    expect(period.start > '2018-04-01').toBe(true);
   });
 
   it('months are calendar months (2016-04); the command API spelling 2016-M01 is the same month', () => {

@@ -29,7 +29,21 @@ function fiscal(date: BusinessDate): { year: number; index: number } {
   return m >= 4 ? { year: y, index: m - 4 } : { year: y - 1, index: m + 8 };
 }
 
+/** Periods already built: a case's chain of report deadlines is walked again on each of its events. */
+const built = new Map<string, ReportingPeriod>();
+const BUILT_KEPT = 10_000;
+
 function build(frequency: Frequency, year: number, slot: number): ReportingPeriod {
+  const id = `${frequency}|${year}|${slot}`;
+  const known = built.get(id);
+  if (known) return known;
+  if (built.size >= BUILT_KEPT) built.clear();
+  const period = Object.freeze(buildPeriod(frequency, year, slot));
+  built.set(id, period);
+  return period;
+}
+
+function buildPeriod(frequency: Frequency, year: number, slot: number): ReportingPeriod {
   const months = MONTHS[frequency];
   const start = addMonths(`${year}-04-01`, slot * months);
   const end = addDays(addMonths(start, months), -1);
@@ -50,8 +64,11 @@ export function periodContaining(date: BusinessDate, frequency: Frequency): Repo
   return build(frequency, year, Math.floor(index / MONTHS[frequency]));
 }
 
+/** The period after this one: the next slot of its financial year, or the first of the next year. */
 export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
-  return periodContaining(addDays(period.end, 1), period.frequency);
+  const { year, index } = fiscal(period.start);
+  const slot = Math.floor(index / MONTHS[period.frequency]) + 1;
+  return slot * MONTHS[period.frequency] >= 12 ? build(period.frequency, year + 1, 0) : build(period.frequency, year, slot);
 }
 
 /** Labels already read: a case's chain of report deadlines is read again on each of its events. */
@@ -83,7 +100,18 @@ function readPeriod(label: string): ReportingPeriod | null {
 /** The label a reported period is kept under: the canonical spelling, or as written if unreadable. */
 export const canonicalPeriod = (label: string): string => parsePeriod(label)?.label ?? label;
 
-export const reportDueOn = (period: ReportingPeriod, daysAfterPeriod: number): BusinessDate => addDays(period.end, daysAfterPeriod);
+const dueDays = new Map<string, BusinessDate>();
+
+export function reportDueOn(period: ReportingPeriod, daysAfterPeriod: number): BusinessDate {
+  const id = `${period.end}|${daysAfterPeriod}`;
+  let due = dueDays.get(id);
+  if (due === undefined) {
+    if (dueDays.size >= BUILT_KEPT) dueDays.clear();
+    due = addDays(period.end, daysAfterPeriod);
+    dueDays.set(id, due);
+  }
+  return due;
+}
 
 /** Every period of the frequency from the one containing `from` while periods start on or before `until`. */
 export function periodsBetween(from: BusinessDate, until: BusinessDate, frequency: Frequency): ReportingPeriod[] {
