@@ -42,6 +42,8 @@ export class ProjectionRunner {
   private loopDone: Promise<void> = Promise.resolve();
   private wake: Array<() => void> = [];
   private size: number;
+  /** While catching up, the next batch is read as the current one is written: the position it follows, and the read. */
+  private ahead: { readonly after: number; readonly events: Promise<StoredEvent[]> } | undefined;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -91,6 +93,8 @@ export class ProjectionRunner {
     this.running = false;
     this.wake.splice(0).forEach((wake) => wake());
     await this.loopDone;
+    await this.ahead?.events.catch(() => undefined);
+    this.ahead = undefined;
   }
 
   /** Processes batches until every projection has applied everything visible now. */
@@ -149,9 +153,10 @@ export class ProjectionRunner {
    * checkpoints prove nobody applied them meanwhile.
    */
   private async runGroup(group: readonly Projection[], from: number): Promise<number> {
-    const events = await this.store.readAll({ after: from, limit: this.size });
+    const events = await this.read(from);
     if (events.length === 0) return 0;
     const last = events[events.length - 1].globalPosition;
+    if (events.length >= this.size) this.readAhead(last, Math.min(this.maxSize, this.size * 2));
     return this.db.transaction(async (tx) => {
       const names = group.map((p) => p.name);
       const { rows } = await tx.query<{ projection: string; position: string }>(
@@ -167,6 +172,27 @@ export class ProjectionRunner {
       await tx.query('update projection_checkpoints set position = $2, updated_at = now() where projection = any($1::text[])', [names, last]);
       return events.length;
     });
+  }
+
+  /** The batch after `from`: the one read ahead if it follows `from` and found events, else a fresh read. */
+  private async read(from: number): Promise<StoredEvent[]> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead?.after === from) {
+      const events = await ahead.events.catch(() => [] as StoredEvent[]);
+      if (events.length > 0) return events;
+    }
+    return this.store.readAll({ after: from, limit: this.size });
+  }
+
+  /**
+   * Reads the next batch while this one is written. If this batch does not commit (another
+   * runner applied it), the read follows a position no checkpoint is at and goes unused.
+   */
+  private readAhead(after: number, limit: number): void {
+    const events = this.store.readAll({ after, limit });
+    events.catch(() => undefined); // a failed read ahead is read again when its batch comes
+    this.ahead = { after, events };
   }
 
   async status(): Promise<ProjectionStatus[]> {

@@ -69,6 +69,27 @@ describe('projection runner', () => {
     expect(await docs()).toEqual(expected());
   });
 
+  it('reads the next batch while it writes a full one; a read ahead that another runner overtook goes unused', async () => {
+    const reads: number[] = [];
+    const watched: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readAll: (options: { after: number; limit: number }) => {
+        reads.push(options.after);
+        return store.readAll(options);
+      },
+    });
+    const ahead = new ProjectionRunner(db, watched, [totals], { batchSize: 7, maxBatchSize: 7 });
+    await ahead.prepare();
+    expect(await ahead.runOnce()).toBe(7);
+    expect(reads).toEqual([0, 7]); // the batch, and the one after it read while the batch was written
+    // Another runner applies 8–14 meanwhile: the read after 7 follows no checkpoint now.
+    expect(await new ProjectionRunner(db, store, [totals], { batchSize: 7 }).runOnce()).toBe(7);
+    await ahead.catchUp();
+    expect(await docs()).toEqual(expected());
+    expect(reads.slice(0, 3)).toEqual([0, 7, 14]);
+    expect((await ahead.status())[0]).toMatchObject({ position: 31, lag: 0 });
+    await ahead.stop();
+  });
+
   it('keeps up with events appended while it runs, and stops cleanly', async () => {
     const runner = new ProjectionRunner(db, store, [totals], { batchSize: 5, pollMs: 10 });
     await runner.prepare();
