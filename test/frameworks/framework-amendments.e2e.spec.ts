@@ -70,8 +70,20 @@ describe('framework amendments over HTTP', () => {
       expect(budget.body.byLocality).toMatchObject({ melton: pounds(25_650) });
       expect(budget.body.byLocality.rutland).toBeUndefined();
     });
-    const refused = await http().post('/cases/plf-plan-requests').send({ locality: 'rutland', title: 'Rutland plan', on: '2016-10-02' });
-    expect(refused.status).toBeGreaterThanOrEqual(400);
+    // A locality merged away opens no new case: not its PLF plan, not a proposal placed in it or reaching it. Melton still does.
+    const before = await countEvents();
+    const proposal = { financialYear: '2016-17', title: 'Hate crime victim advocacy', mechanism: 'direct', estimatedValuePence: 2_500_000, on: '2016-10-03' };
+    for (const [path, body, field] of [
+      ['/cases/plf-plan-requests', { financialYear: '2016-17', locality: 'rutland', title: 'Rutland plan', on: '2016-10-02' }, 'locality'],
+      ['/cases/proposals', { ...proposal, locality: 'rutland' }, 'locality'],
+      ['/cases/proposals', { ...proposal, geographicalReach: { scope: 'localities', localities: ['melton', 'rutland'] } }, 'geographicalReach.localities'],
+    ] as const) {
+      const refused = await http().post(path).send(body).expect(422);
+      expect(refused.body).toMatchObject({ code: 'UNKNOWN_LOCALITY', errors: [{ field, reason: expect.stringContaining('"rutland" is not a locality') }] });
+      expect(refused.body.errors[0].reason).toContain('melton');
+    }
+    expect(await countEvents()).toBe(before);
+    await http().post('/cases/proposals').send({ ...proposal, locality: 'melton' }).expect(201);
   });
 
   it('adds a board and a priority of its own code shape; a duplicate code is refused naming it', async () => {
