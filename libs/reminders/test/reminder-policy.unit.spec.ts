@@ -53,6 +53,13 @@ describe('reminder policy', () => {
     expect(londonInstant('2016-10-30', 9).toISOString()).toBe('2016-10-30T09:00:00.000Z');
   });
 
+  it('gives the same instant when asked again, each time a Date of its own', () => {
+    const first = londonInstant('2016-03-27', 9);
+    first.setTime(0);
+    expect(londonInstant('2016-03-27', 9).toISOString()).toBe('2016-03-27T08:00:00.000Z');
+    expect(londonInstant('2016-03-27', 10).toISOString()).toBe('2016-03-27T09:00:00.000Z');
+  });
+
   it('does not schedule the due check when the policy does not escalate', () => {
     const moments = momentsOf(BLABY, { remindDaysBefore: [7, 7], escalate: false }, 9);
     expect(moments.map((m) => m.job.name)).toEqual(['remind']);

@@ -48,6 +48,21 @@ const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZO
  * the day before's offset is tried too and the one that lands on the right hour wins.
  */
 export function londonInstant(date: BusinessDate, hour: number): Date {
+  const id = `${date}|${hour}`;
+  let ms = instants.get(id);
+  if (ms === undefined) {
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    ms = londonInstantOf(date, hour).getTime();
+    instants.set(id, ms);
+  }
+  return new Date(ms);
+}
+
+/** Instants already found: a schedule of many deadlines asks for the same few days and hours again and again. */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 20_000;
+
+function londonInstantOf(date: BusinessDate, hour: number): Date {
   const hh = String(hour).padStart(2, '0');
   const candidates = [londonOffset(date), londonOffset(addDays(date, -1))].map((offset) => new Date(`${date}T${hh}:00:00${offset}`));
   return candidates.find((c) => businessDateOf(c) === date && Number(londonHour.format(c)) === hour) ?? candidates[0];

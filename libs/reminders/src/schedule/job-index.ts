@@ -39,12 +39,16 @@ export class JobIndex {
     return [...new Set([...delayed, ...waiting, ...prioritized, ...paused])];
   }
 
-  /** Which of these ids Redis holds a job for, in any state (BullMQ would ignore adding them again). */
-  async existing(ids: readonly string[]): Promise<Set<string>> {
+  /**
+   * Which of these ids Redis holds a job for, in any state (BullMQ would ignore adding them
+   * again). Ids in `pending` (just read by pendingIds) are known to exist and not looked up.
+   */
+  async existing(ids: readonly string[], pending: ReadonlySet<string> = new Set()): Promise<Set<string>> {
     const { client } = this;
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const chunk = ids.slice(i, i + LOOKUP_CHUNK);
+    const found = new Set(ids.filter((id) => pending.has(id)));
+    const unknown = ids.filter((id) => !found.has(id));
+    for (let i = 0; i < unknown.length; i += LOOKUP_CHUNK) {
+      const chunk = unknown.slice(i, i + LOOKUP_CHUNK);
       const pipeline = client.pipeline();
       for (const id of chunk) pipeline.exists(this.queue.toKey(id));
       const results = (await pipeline.exec()) ?? [];

@@ -97,9 +97,9 @@ export class ReminderScheduler {
     this.unschedulableKeys.clear();
     const { future, fallenDue } = await this.wanted(open, now);
     const wantedIds = new Set([...future, ...fallenDue].map((m) => m.jobId));
-    const stale = (await this.jobs.pendingIds()).filter((id) => !wantedIds.has(id));
-    const removed = await this.jobs.removePending(stale);
-    const added = await this.addMissing([...future, ...fallenDue], now);
+    const pending = await this.jobs.pendingIds();
+    const removed = await this.jobs.removePending(pending.filter((id) => !wantedIds.has(id)));
+    const added = await this.addMissing([...future, ...fallenDue], now, new Set(pending));
     return { full: true, deadlines: open.length, wanted: wantedIds.size, added, removed, unschedulable: this.unschedulableKeys.size };
   }
 
@@ -141,8 +141,8 @@ export class ReminderScheduler {
     this.unschedulableKeys.set(key, reason);
   }
 
-  private async addMissing(moments: readonly Moment[], now: Date): Promise<number> {
-    const existing = await this.jobs.existing(moments.map((m) => m.jobId));
+  private async addMissing(moments: readonly Moment[], now: Date, pending?: ReadonlySet<string>): Promise<number> {
+    const existing = await this.jobs.existing(moments.map((m) => m.jobId), pending);
     const missing = moments.filter((m) => !existing.has(m.jobId));
     await this.add(missing, now);
     return missing.length;
