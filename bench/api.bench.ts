@@ -30,6 +30,7 @@ import { createBenchDatabase } from './lib/bench-database';
 import { atFixedRate, percentile, type RateResult } from './lib/fixed-rate';
 import { openBenchDb } from './lib/replay-phases';
 import { formatTable, round3 } from './lib/report';
+import { runBench, usageError } from './lib/main';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -47,9 +48,9 @@ async function main(): Promise<number> {
   const seconds = Number(values.seconds);
   const bigYear = Number(values['year-cases']);
   const awards = Number(values.awards);
-  if (!process.env.DATABASE_URL) return fail('DATABASE_URL is not set: the API bench runs on PostgreSQL');
+  if (!process.env.DATABASE_URL) return usageError('DATABASE_URL is not set: the API bench runs on PostgreSQL');
   if (rates.some((r) => !(r > 0)) || !(seconds > 0) || !Number.isSafeInteger(bigYear) || !Number.isSafeInteger(awards) || awards < 2) {
-    return fail('--rates are positive numbers, --seconds positive, --year-cases and --awards (≥ 2) integers');
+    return usageError('--rates are positive numbers, --seconds positive, --year-cases and --awards (≥ 2) integers');
   }
   const bench = await createBenchDatabase(process.env.DATABASE_URL);
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-api-bench-'));
@@ -186,15 +187,4 @@ function freePort(): Promise<number> {
   });
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -23,8 +23,9 @@ import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection,
 import { periodContaining, nextPeriod } from '@app/projections/outcomes';
 import { DeadlineSource, ReminderQueues, ReminderScheduler, type ReminderSettings } from '@app/reminders';
 import { createBenchDatabase } from './lib/bench-database';
-import { openBenchDb } from './lib/replay-phases';
+import { measured, openBenchDb } from './lib/replay-phases';
 import { formatTable, rate, round3 } from './lib/report';
+import { runBench, usageError } from './lib/main';
 
 const USAGE = `Usage: DATABASE_URL=… REDIS_URL=… npm run bench:reminders -- [--deadlines N] [--keep]
 
@@ -41,20 +42,11 @@ interface Phase {
   readonly detail: string;
 }
 
-async function measured(phase: string, work: () => Promise<string>): Promise<Phase> {
+async function phaseOf(phase: string, work: () => Promise<string>): Promise<Phase> {
   global.gc?.();
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-  const started = process.hrtime.bigint();
-  try {
-    const detail = await work();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    peak = Math.max(peak, process.memoryUsage.rss());
-    process.stderr.write(`${phase}: ${seconds.toFixed(2)} s, ${detail}\n`);
-    return { phase, seconds, peakRssMb: Math.round(peak / 1024 / 1024), detail };
-  } finally {
-    clearInterval(timer);
-  }
+  const { value: detail, seconds, peakRssMb } = await measured(work);
+  process.stderr.write(`${phase}: ${seconds.toFixed(2)} s, ${detail}\n`);
+  return { phase, seconds, peakRssMb, detail };
 }
 
 /** A contract's deadlines document as the read model keeps it: 50 open quarterly reports on one measure. */
@@ -90,8 +82,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const wanted = Number(values.deadlines);
-  if (!Number.isSafeInteger(wanted) || wanted < PER_CASE) return fail(`--deadlines must be an integer ≥ ${PER_CASE}`);
-  if (!process.env.DATABASE_URL) return fail('DATABASE_URL is not set');
+  if (!Number.isSafeInteger(wanted) || wanted < PER_CASE) return usageError(`--deadlines must be an integer ≥ ${PER_CASE}`, USAGE);
+  if (!process.env.DATABASE_URL) return usageError('DATABASE_URL is not set', USAGE);
   const cases = Math.ceil(wanted / PER_CASE);
 
   const bench = await createBenchDatabase(process.env.DATABASE_URL);
@@ -129,7 +121,7 @@ async function main(): Promise<number> {
     const clock = new ManualClock(NOW);
     const phases: Phase[] = [];
     phases.push(
-      await measured('raw: the table read and parsed, open deadlines listed', async () => {
+      await phaseOf('raw: the table read and parsed, open deadlines listed', async () => {
         const { rows } = await db.query<{ doc: CaseDeadlinesDoc }>(`select doc from ${table.table}`);
         const open = rows.flatMap((row) => deadlinesOf(row.doc)).filter((d) => d.status === 'open').length;
         return `${open.toLocaleString('en-GB')} open deadlines`;
@@ -141,15 +133,15 @@ async function main(): Promise<number> {
       `${r.full ? 'full' : 'changes only'}: ${r.deadlines.toLocaleString('en-GB')} deadlines, ${r.added.toLocaleString('en-GB')} jobs added, ${r.removed} removed`;
     let jobs = 0;
     phases.push(
-      await measured('first reconcile (every job added)', async () => {
+      await phaseOf('first reconcile (every job added)', async () => {
         const report = await running.reconcile();
         jobs = report.added;
         return describe(report);
       }),
     );
-    phases.push(await measured('reconcile, nothing changed (the running one)', async () => describe(await running.reconcile())));
+    phases.push(await phaseOf('reconcile, nothing changed (the running one)', async () => describe(await running.reconcile())));
     const restarted = new ReminderScheduler(queues, source, clock, settings.reminderHour);
-    phases.push(await measured('full reconcile, nothing changed (after a restart)', async () => describe(await restarted.reconcile())));
+    phases.push(await phaseOf('full reconcile, nothing changed (after a restart)', async () => describe(await restarted.reconcile())));
 
     const [raw, first, unchanged, full] = phases;
     process.stdout.write(
@@ -182,15 +174,4 @@ async function main(): Promise<number> {
   }
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -22,6 +22,7 @@ import { createBenchDatabase } from './lib/bench-database';
 import { formatTable, rate, ratio, round3 } from './lib/report';
 import { generateLog } from './lib/replay-log';
 import { openBenchDb, type PhaseResult, runPhase } from './lib/replay-phases';
+import { runBench, usageError } from './lib/main';
 
 const USAGE = `Usage: npm run bench:replay -- [--events N] [--store postgres|pglite] [--keep]
 
@@ -49,10 +50,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const events = Number(values.events);
-  if (!Number.isSafeInteger(events) || events < 1000) return fail('--events must be an integer ≥ 1000');
+  if (!Number.isSafeInteger(events) || events < 1000) return usageError('--events must be an integer ≥ 1000', USAGE);
   const pglite = values.store === 'pglite';
-  if (!pglite && values.store !== 'postgres') return fail('--store must be postgres or pglite');
-  if (!pglite && !process.env.DATABASE_URL) return fail('DATABASE_URL is not set (or use --store pglite)');
+  if (!pglite && values.store !== 'postgres') return usageError('--store must be postgres or pglite', USAGE);
+  if (!pglite && !process.env.DATABASE_URL) return usageError('DATABASE_URL is not set (or use --store pglite)', USAGE);
 
   const bench = pglite ? undefined : await createBenchDatabase(process.env.DATABASE_URL as string);
   const dir = pglite ? mkdtempSync(join(tmpdir(), 'cl-bench-')) : undefined;
@@ -119,15 +120,4 @@ function report(results: readonly PhaseResult[], events: number, store: string):
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

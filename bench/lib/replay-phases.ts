@@ -16,7 +16,7 @@ export async function openBenchDb(target: string): Promise<SqlDatabase> {
 }
 
 /** The process's resident memory, sampled while `work` runs: its peak in MB. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+export async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   const started = process.hrtime.bigint();
