@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^libs/(commissioning|projections|reminders|simulation|database)/' },
     },
     {
+      name: 'case-requests-are-rules',
+      comment: 'The request rules of case commands run before anything does: they read no store, read model or queue and run no use case.',
+      severity: 'error',
+      from: { path: '^libs/case-requests/' },
+      to: { path: '^libs/(commissioning|projections|reminders|simulation|database|event-store|audit|documents|publishing|personal-data)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

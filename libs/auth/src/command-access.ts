@@ -63,7 +63,8 @@ const BY_PATH = new Map<string, CommandAccess & { type: PersonCaseCommand }>(
 /** The command a path names (`meeting-held` → HoldCspMeeting), or undefined. */
 export const commandAtPath = (path: string): (CommandAccess & { type: PersonCaseCommand }) | undefined => BY_PATH.get(path);
 
-const SEGMENT = /^[\w-]{1,80}$/;
+/** What a `:param` of a command's path may be: one path segment of letters, digits, _ and -. */
+export const PATH_SEGMENT = /^[\w-]{1,80}$/;
 
 /**
  * The command a concrete path names, with the values of its `:params`
@@ -78,7 +79,7 @@ export function commandForPath(concrete: string): (CommandAccess & { type: Perso
     const fits = pattern.every((part, index) => {
       if (!part.startsWith(':')) return part === parts[index];
       params[part.slice(1)] = parts[index];
-      return SEGMENT.test(parts[index]);
+      return PATH_SEGMENT.test(parts[index]);
     });
     if (fits) return { ...access, params };
   }
@@ -88,6 +89,9 @@ export function commandForPath(concrete: string): (CommandAccess & { type: Perso
 /** A command's path with its `:params` filled in: what a form posts to. */
 export const pathOfCommand = (type: PersonCaseCommand, params: Record<string, string> = {}): string =>
   CASE_COMMAND_ACCESS[type].path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+
+/** The names of a command's path parameters (`payments/claims/:claimId/approval` → claimId). */
+export const pathParametersOf = (type: PersonCaseCommand): string[] => [...CASE_COMMAND_ACCESS[type].path.matchAll(/:(\w+)/g)].map((match) => match[1]);
 
 export const isPersonCaseCommand = (type: string): type is PersonCaseCommand => Object.hasOwn(CASE_COMMAND_ACCESS, type);
 

@@ -4,6 +4,7 @@ export * from './shared/money';
 export * from './shared/keyed-amounts';
 export * from './shared/business-date';
 export * from './frameworks/framework.types';
+export * from './frameworks/framework.command-fields';
 export * from './frameworks/framework.events';
 export * from './frameworks/framework.commands';
 export * from './frameworks/framework.decider';

@@ -106,7 +106,7 @@ export async function loadScenario(file: string, framework: FrameworkDefinition)
     throw new ScenarioRefused([{ field: '(document)', reason: `is not JSON: ${(error as Error).message}` }], file);
   }
   try {
-    return readScenario(document, framework);
+    return await readScenario(document, framework);
   } catch (error) {
     throw error instanceof ScenarioRefused ? new ScenarioRefused(error.problems, file) : error;
   }

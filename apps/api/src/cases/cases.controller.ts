@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '@app/auth';
+import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from '@app/case-requests';
 import { CaseService, FrameworkService, raiseProposal, receiveGrantApplication, requestCspPlan } from '@app/commissioning';
 import { PersonalDataVault } from '@app/personal-data';
 import { CaseIdPipe } from '@app/platform';
@@ -9,7 +10,6 @@ import { COMMAND_HEADERS } from '../http/api-headers';
 import { openingSeed } from '../http/request-context';
 import { presentCase } from './case.presenter';
 import { CaseRunner } from './case-runner';
-import { RaiseProposalDto, ReceiveGrantApplicationDto, RequestCspPlanDto } from './case-opening.dto';
 
 @ApiTags('cases')
 @ApiHeader(COMMAND_HEADERS[1])

@@ -1,10 +1,11 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AssignBoardDto, RecordBoardDecisionDto } from '@app/case-requests';
 import { CaseService, FrameworkService } from '@app/commissioning';
+import { frameworkBoardCodes } from '@app/domain';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { AssignBoardDto, RecordBoardDecisionDto } from './co-commissioning.dto';
 
 /** Co-commissioning (6.2b): an existing board commissions on the PCC's behalf. */
 @CaseCommandController('co-commissioning')
@@ -37,6 +38,6 @@ export class CoCommissioningController {
   private async boardsOfCase(caseId: string): Promise<string[]> {
     const state = await this.cases.get(caseId);
     const framework = await this.frameworks.load(state.profile.financialYear);
-    return (framework.definition?.boards ?? []).map((board) => board.code);
+    return frameworkBoardCodes(framework.definition);
   }
 }

@@ -1,11 +1,19 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import {
+  AgreePerformanceMeasuresDto,
+  AgreeRemedialActionDto,
+  AwardContractDto,
+  CloseContractDto,
+  ReportPerformanceDto,
+  TerminateContractDto,
+  toContractTerms,
+  toMeasure,
+  VaryContractDto,
+} from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { AwardContractDto, CloseContractDto, TerminateContractDto, toContractTerms, VaryContractDto } from './contract.dto';
-import { toMeasure } from './measure.dto';
-import { AgreePerformanceMeasuresDto, AgreeRemedialActionDto, ReportPerformanceDto } from './performance.dto';
 
 /**
  * Contracts and agreements (6.3), for every mechanism: the award (within the budget, and for

@@ -1,9 +1,9 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { GrantSingleProviderDispensationDto, IssueTenderDto, SelectProviderDto } from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { GrantSingleProviderDispensationDto, IssueTenderDto, SelectProviderDto } from './direct.dto';
 
 /** Direct commissioning (6.2a): an open tender, or a single-provider dispensation with its reason. */
 @CaseCommandController('direct commissioning')

@@ -1,9 +1,9 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AssessGrantApplicationDto, DeclineGrantDto } from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { AssessGrantApplicationDto, DeclineGrantDto } from './grant.dto';
 
 /** PCC Grant (6.2d): an application to an open round is assessed, then awarded (POST …/award) or declined. */
 @CaseCommandController('pcc grant')

@@ -1,10 +1,9 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ExcludeDuplicatePlanLinesDto, ExtendMeetingDeadlineDto, HoldCspMeetingDto, ScheduleCspMeetingDto, SubmitCspPlanDto, toMeasure } from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { toMeasure } from './measure.dto';
-import { ExcludeDuplicatePlanLinesDto, ExtendMeetingDeadlineDto, HoldCspMeetingDto, ScheduleCspMeetingDto, SubmitCspPlanDto } from './plf.dto';
 
 /**
  * Partnership Locality Fund (6.2c): the CSP's plan with its budget breakdown and performance

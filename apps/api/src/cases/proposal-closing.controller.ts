@@ -1,9 +1,9 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RejectProposalDto, WithdrawProposalDto } from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { RejectProposalDto, WithdrawProposalDto } from './proposal-closing.dto';
 
 /** Ending a case before award, whatever its mechanism: rejected by the OPCC, or withdrawn. */
 @CaseCommandController('cases')

@@ -1,11 +1,11 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CompleteCheckpointDto, RecordApprovalDto } from '@app/case-requests';
 import { CaseIdPipe } from '@app/platform';
 import { commandContextFrom } from '../http/request-context';
 import { CaseCommand, CaseCommandController } from './case-command.decorators';
 import { CaseRunner } from './case-runner';
-import { CompleteCheckpointDto, RecordApprovalDto } from './steps.dto';
 
 const STEP = { name: 'step', description: "A step id of the case's workflow (its `steps`)", example: 'due-diligence' };
 

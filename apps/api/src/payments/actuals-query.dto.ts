@@ -1,4 +1,4 @@
-import { OptionalBusinessDate } from '../cases/dto-fields';
+import { OptionalBusinessDate } from '@app/case-requests';
 
 export class ActualsQueryDto {
   @OptionalBusinessDate({ description: 'The business date due and forecast are judged on (default: today, Europe/London)', example: '2016-11-02' })

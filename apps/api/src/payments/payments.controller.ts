@@ -1,15 +1,10 @@
 import { Body, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { callerOf } from '@app/auth';
-import { CaseService, FrameworkService } from '@app/commissioning';
-import { DEFAULT_SECOND_APPROVAL_ABOVE_PENCE } from '@app/domain';
-import { CaseIdPipe, PatternPipe } from '@app/platform';
-import { CaseCommandController } from '../cases/case-command.decorators';
-import { PaymentCommand } from './payment-command.decorator';
-import { CaseRunner } from '../cases/case-runner';
 import {
   ApproveClaimDto,
   CarryForwardInstalmentsDto,
+  ID,
   RecordCheckpointMetDto,
   RecordClaimDto,
   RecordPaymentDto,
@@ -18,9 +13,15 @@ import {
   ReprofilePaymentScheduleDto,
   SetPaymentScheduleDto,
   toPlan,
-} from './payments.dto';
+} from '@app/case-requests';
+import { CaseService, FrameworkService } from '@app/commissioning';
+import { secondApprovalAbovePence } from '@app/domain';
+import { CaseIdPipe, PatternPipe } from '@app/platform';
+import { CaseCommandController } from '../cases/case-command.decorators';
+import { PaymentCommand } from './payment-command.decorator';
+import { CaseRunner } from '../cases/case-runner';
 
-const ClaimIdPipe = new PatternPipe('claimId', /^[\w-]{1,60}$/, 'a claim id of letters, digits, _ and -');
+const ClaimIdPipe = new PatternPipe('claimId', ID, 'a claim id of letters, digits, _ and -');
 
 /**
  * Paying for outcomes: the schedule, claims, four-eyes approvals, payments, recoveries and
@@ -71,8 +72,13 @@ export class PaymentsController {
   ) {
     const year = (await this.cases.get(caseId)).profile.financialYear;
     const framework = await this.frameworks.load(year).catch(() => undefined);
-    const secondApprovalAbovePence = framework?.definition?.payments?.secondApprovalAbovePence ?? DEFAULT_SECOND_APPROVAL_ABOVE_PENCE;
-    const command = { type: 'ApproveClaim' as const, on: this.runner.on(request), by: this.by(request), claimId, secondApprovalAbovePence };
+    const command = {
+      type: 'ApproveClaim' as const,
+      on: this.runner.on(request),
+      by: this.by(request),
+      claimId,
+      secondApprovalAbovePence: secondApprovalAbovePence(framework?.definition),
+    };
     return this.runner.run(caseId, command, request, response);
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
 import type { FieldError } from './problem-details';
 import { problemType } from './problem-details';
@@ -79,4 +79,19 @@ export function strictValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+const OUTSIDE_A_REQUEST = strictValidationPipe();
+
+/**
+ * A value checked as the API checks a request body, where there is no request (a scenario's
+ * command): the request class's instance, or every field refused, named as the API names them.
+ */
+export async function validateAsBody<T extends object>(value: unknown, metatype: Type<T>): Promise<{ value: T } | { errors: FieldError[] }> {
+  try {
+    return { value: (await OUTSIDE_A_REQUEST.transform(value, { type: 'body', metatype })) as T };
+  } catch (error) {
+    if (error instanceof BadRequestException) return { errors: (error.getResponse() as { errors: FieldError[] }).errors };
+    throw error;
+  }
 }

@@ -1,43 +1,16 @@
-import { Injectable, type OnModuleInit, type PipeTransform, type Type } from '@nestjs/common';
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { commandAtPath } from '@app/auth';
 import { strictValidationPipe } from '@app/platform';
-import { CoCommissioningController } from '../../cases/co-commissioning.controller';
-import { ContractController } from '../../cases/contract.controller';
-import { DirectController } from '../../cases/direct.controller';
-import { GrantController } from '../../cases/grant.controller';
-import { PlfController } from '../../cases/plf.controller';
-import { ProposalClosingController } from '../../cases/proposal-closing.controller';
-import { StepsController } from '../../cases/steps.controller';
-import { PaymentsController } from '../../payments/payments.controller';
-
-const CASE_CONTROLLERS: Type[] = [
-  DirectController, CoCommissioningController, PlfController, GrantController, ContractController, ProposalClosingController, StepsController, PaymentsController,
-];
-const ROUTE_PATH = 'path';
+import { type Argument, CASE_CONTROLLERS, caseCommandRoutes } from '../../cases/case-command-routes';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
-
-/** One argument of a route handler, as Nest's @Param/@Body/@Req/@Res decorators declare it. */
-interface Argument {
-  readonly kind: RouteParamtypes;
-  readonly index: number;
-  readonly data?: string;
-  readonly pipes: readonly PipeTransform[];
-}
 
 interface Route {
   readonly dto: Type;
   readonly args: readonly Argument[];
   readonly handle: Handler;
-}
-
-function argumentsOf(controller: Type, method: string): Argument[] {
-  const declared = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: string; pipes?: PipeTransform[] }>;
-  return Object.entries(declared).map(([key, arg]) => ({ kind: Number(key.split(':')[0]) as RouteParamtypes, index: arg.index, data: arg.data, pipes: arg.pipes ?? [] }));
 }
 
 /**
@@ -56,16 +29,8 @@ export class CaseCommands implements OnModuleInit {
   onModuleInit(): void {
     for (const type of CASE_CONTROLLERS) {
       const controller = this.modules.get(type, { strict: false }) as Record<string, Handler>;
-      const prototype = Object.getPrototypeOf(controller) as object;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const route = Reflect.getMetadata(ROUTE_PATH, (prototype as Record<string, unknown>)[name] as object) as string | undefined;
-        const path = route?.startsWith(':caseId/') ? route.slice(':caseId/'.length) : undefined;
-        if (!path || !commandAtPath(path)) continue;
-        const args = argumentsOf(type, name);
-        const body = args.find((arg) => arg.kind === RouteParamtypes.BODY);
-        if (!body) throw new Error(`The API route for ${path} takes no body`);
-        const dto = (Reflect.getMetadata('design:paramtypes', prototype, name) as Type[])[body.index];
-        this.routes.set(path, { dto, args, handle: controller[name].bind(controller) as Handler });
+      for (const { method, path, dto, args } of caseCommandRoutes(type)) {
+        this.routes.set(path, { dto, args, handle: controller[method].bind(controller) as Handler });
       }
     }
   }

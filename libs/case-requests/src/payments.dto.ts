@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsPositive, Matches, Max, ValidateIf, ValidateNested } from 'class-validator';
 import type { InstalmentCondition, InstalmentPlan } from '@app/domain';
-import { BusinessDate, Identifier, On, Text } from '../cases/dto-fields';
-import { canonicalPeriod, PERIOD } from '../cases/performance.dto';
+import { BusinessDate, Identifier, On, Text } from './dto-fields';
+import { canonicalPeriod, PERIOD } from './performance.dto';
 
 const CONDITIONS = ['none', 'performance-report', 'checkpoint'] as const;
 const MAX_PENCE = 100_000_000_000;
