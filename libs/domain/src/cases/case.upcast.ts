@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
-import { resolveWorkflow } from '../workflows/workflow.registry';
+import { isWhole, resolveWorkflow } from '../workflows/workflow.registry';
+import type { WorkflowRef } from './case.types';
 import type { CaseEvent } from './case.events';
 
 /** Case events are written at schema version 2: every one carries its business date in `on`, and its workflow whole. */
@@ -45,10 +46,8 @@ export const V1_DATE_FIELD: Readonly<Record<string, string>> = {
   LegalHoldLifted: 'liftedOn',
 };
 
-const isWhole = (workflow: object): boolean => Array.isArray((workflow as { stages?: unknown }).stages);
-
 /** The shipped document a version 1 reference names; a reference this build does not know stays as it is, for the reader to refuse. */
-function shippedWorkflow(ref: { id: string; version: number }): unknown {
+function shippedWorkflow(ref: WorkflowRef): unknown {
   try {
     return resolveWorkflow(ref);
   } catch {
@@ -66,12 +65,15 @@ export function upcastCase(stored: { readonly type: string; readonly schemaVersi
   const data = stored.data as Record<string, unknown>;
   const field = V1_DATE_FIELD[stored.type];
   const dated = field !== undefined && data !== null && typeof data === 'object' && field in data;
-  const workflow = (stored.schemaVersion ?? 1) < CASE_EVENT_SCHEMA_VERSION ? data?.workflow : undefined;
+  const workflow = (stored.schemaVersion ?? 1) < CASE_EVENT_SCHEMA_VERSION ? (data?.workflow as WorkflowRef | undefined) : undefined;
   const byReference = workflow !== null && typeof workflow === 'object' && !isWhole(workflow);
   if (!dated && !byReference) return { type: stored.type, data: stored.data } as CaseEvent;
-  const { [field ?? '']: old, ...rest } = data;
-  const upcast: Record<string, unknown> = dated ? { ...rest, on: data.on ?? old } : { ...data };
-  if (byReference) upcast.workflow = shippedWorkflow(workflow as { id: string; version: number });
+  const upcast: Record<string, unknown> = { ...data };
+  if (dated) {
+    upcast.on = data.on ?? data[field];
+    delete upcast[field];
+  }
+  if (byReference) upcast.workflow = shippedWorkflow(workflow);
   return { type: stored.type, data: upcast } as CaseEvent;
 }
 
