@@ -237,6 +237,6 @@ describe("Blaby's Partnership Locality Fund 2016/17, over HTTP", () => {
     const csp = { id: 'csp.blaby', role: 'csp', locality: 'blaby' };
     expect(actors).toEqual([admin, csp, officer, officer, officer, officer, csp, csp]);
     expect(history.items[1].metadata).toMatchObject({ idempotencyKey: 'blaby-plan-v1', occurredAt: expect.stringMatching(/^2016-01-12T/) });
-    expect(history.items[1].data).toMatchObject({ totalPence: 2_970_000, submittedOn: '2016-01-12' });
+    expect(history.items[1].data).toMatchObject({ totalPence: 2_970_000, on: '2016-01-12' });
   });
 });

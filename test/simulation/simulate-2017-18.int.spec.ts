@@ -83,8 +83,8 @@ describe('simulate a 2017/18 scenario on the 2017/18 framework', () => {
   it('reminds each CSP of its meeting until it is held, and never twice', () => {
     const reminders = run.events
       .filter((e) => e.type === 'ReminderSent')
-      .map((e) => ({ stream: e.streamId, ...(e.data as { dueOn: string; daysBefore: number; sentOn: string }) }));
-    const sent = (stream: string) => reminders.filter((r) => r.stream === stream).map((r) => [r.sentOn, r.daysBefore]);
+      .map((e) => ({ stream: e.streamId, ...(e.data as { dueOn: string; daysBefore: number; on: string }) }));
+    const sent = (stream: string) => reminders.filter((r) => r.stream === stream).map((r) => [r.on, r.daysBefore]);
     expect(sent('case-2017-18-L3')).toEqual([['2017-02-15', 28], ['2017-03-01', 14], ['2017-03-08', 7], ['2017-03-14', 1], ['2017-03-15', 0]]);
     expect(sent('case-2017-18-L2')).toEqual([['2017-02-15', 28], ['2017-03-01', 14], ['2017-03-08', 7]]);
     expect(sent('case-2017-18-L1')).toEqual([['2017-02-15', 28]]);

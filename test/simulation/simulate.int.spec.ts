@@ -41,19 +41,19 @@ describe('simulate 23 Oct 2015 – 31 Mar 2017', () => {
   it('sends reminders before the PLF deadline, none to a CSP whose meeting was already held, and never twice', () => {
     const reminders = run.events
       .filter((e) => e.type === 'ReminderSent')
-      .map((e) => e.data as { deadlineKey: string; dueOn: string; daysBefore: number; sentOn: string });
+      .map((e) => e.data as { deadlineKey: string; dueOn: string; daysBefore: number; on: string });
     const plf = reminders.filter((r) => r.deadlineKey.endsWith(':plf-meeting'));
     expect(plf.length).toBeGreaterThan(0);
-    expect(plf.every((r) => r.sentOn <= r.dueOn)).toBe(true);
+    expect(plf.every((r) => r.on <= r.dueOn)).toBe(true);
     // Only Melton's deadline, extended to 18 Mar 2016, is reminded of after 29 Feb.
     expect(plf.filter((r) => r.dueOn !== '2016-02-29').map((r) => r.dueOn)).toEqual(expect.arrayContaining(['2016-03-18']));
-    expect(new Set(plf.filter((r) => r.sentOn > '2016-02-29').map((r) => r.deadlineKey)).size).toBe(1);
+    expect(new Set(plf.filter((r) => r.on > '2016-02-29').map((r) => r.deadlineKey)).size).toBe(1);
     const keys = reminders.map((r) => `${r.deadlineKey}|${r.dueOn}|${r.daysBefore}`);
     expect(new Set(keys).size).toBe(keys.length);
     // Leicester City met on 9 Dec 2015: no PLF reminder for it after that.
     const held = run.events.find((e) => e.type === 'CspMeetingHeld' && e.streamId.endsWith('B47'));
     expect(held).toBeDefined();
-    expect(plf.filter((r) => r.deadlineKey.startsWith('2016-17-B47') && r.sentOn > '2015-12-09')).toEqual([]);
+    expect(plf.filter((r) => r.deadlineKey.startsWith('2016-17-B47') && r.on > '2015-12-09')).toEqual([]);
   });
 
   it('takes one contract red twice into under-achievement, then a remedial action', () => {

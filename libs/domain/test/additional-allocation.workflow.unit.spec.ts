@@ -10,7 +10,7 @@ describe('Additional allocation workflow (Appendix C): Project 360, £292,000', 
       const contract = contractTerms({ provider: 'Project 360 partnership', valuePence: PROJECT_360_ALLOCATION, measures: [repeats] });
       spec(allocationHistories.allocated)
         .when({ type: 'AwardContract', on: '2016-04-20', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-04-20' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-04-20' } }]);
     });
 
     it.each([
@@ -26,13 +26,13 @@ describe('Additional allocation workflow (Appendix C): Project 360, £292,000', 
     it('rejects the allocation', () => {
       spec(allocationHistories.allocated)
         .when({ type: 'RejectProposal', on: '2016-05-01', reason: 'New PCC priorities' })
-        .then([{ type: 'ProposalRejected', data: { reason: 'New PCC priorities', rejectedOn: '2016-05-01' } }]);
+        .then([{ type: 'ProposalRejected', data: { reason: 'New PCC priorities', on: '2016-05-01' } }]);
     });
 
     it('withdraws the allocation', () => {
       spec(allocationHistories.allocated)
         .when({ type: 'WithdrawProposal', on: '2016-05-01', reason: 'Force funds it in full' })
-        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Force funds it in full', withdrawnOn: '2016-05-01' } }]);
+        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Force funds it in full', on: '2016-05-01' } }]);
     });
 
     it('refuses both without a reason', () => {
@@ -61,8 +61,8 @@ describe('Additional allocation workflow (Appendix C): Project 360, £292,000', 
     it.each<[string, string, readonly CaseEvent[]]>([
       ['AdditionalAllocationImported', 'allocated', allocationHistories.allocated],
       ['ContractAwarded', 'active', allocationHistories.active],
-      ['ProposalRejected', 'rejected', [...allocationHistories.allocated, event('ProposalRejected', { reason: 'x', rejectedOn: '2016-05-01' })]],
-      ['ProposalWithdrawn', 'withdrawn', [...allocationHistories.allocated, event('ProposalWithdrawn', { reason: 'x', withdrawnOn: '2016-05-01' })]],
+      ['ProposalRejected', 'rejected', [...allocationHistories.allocated, event('ProposalRejected', { reason: 'x', on: '2016-05-01' })]],
+      ['ProposalWithdrawn', 'withdrawn', [...allocationHistories.allocated, event('ProposalWithdrawn', { reason: 'x', on: '2016-05-01' })]],
     ])('%s → %s', (_event, stage, history) => {
       expect(spec(history).state()).toMatchObject({ status: 'open', stage });
     });

@@ -42,7 +42,7 @@ describe('Opening a case', () => {
     it('RaiseProposal opens a direct case', () => {
       spec([])
         .when(raise())
-        .then([{ type: 'ProposalRaised', data: { profile: directProfile, workflow: v1('direct'), estimatedValuePence: 15_000_000, raisedOn: '2016-04-04' } }]);
+        .then([{ type: 'ProposalRaised', data: { profile: directProfile, workflow: v1('direct'), estimatedValuePence: 15_000_000, on: '2016-04-04' } }]);
     });
 
     it('RaiseProposal opens a co-commissioning case', () => {
@@ -72,7 +72,7 @@ describe('Opening a case', () => {
       const contract = contractTerms();
       spec([])
         .when({ type: 'ImportExistingCommitment', on: '2015-10-23', profile: p, workflow: workflowOfProfile(p), contract })
-        .then([{ type: 'ExistingCommitmentImported', data: { profile: p, workflow: v1(mechanism), contract, importedOn: '2015-10-23' } }]);
+        .then([{ type: 'ExistingCommitmentImported', data: { profile: p, workflow: v1(mechanism), contract, on: '2015-10-23' } }]);
     });
   });
 
@@ -113,7 +113,7 @@ describe('Opening a case', () => {
 
     describe('GRANT_ROUND_CLOSED: applications only while a round is open (1 to 30 Jun 2016)', () => {
       it.each(['2016-06-01', '2016-06-15', '2016-06-30'])('accepts an application on %s', (on) => {
-        spec([]).when(apply(on)).thenMatches([like('GrantApplicationReceived', { receivedOn: on, roundId: '2016-17-R1' })]);
+        spec([]).when(apply(on)).thenMatches([like('GrantApplicationReceived', { on, roundId: '2016-17-R1' })]);
       });
 
       it.each(['2016-05-31', '2016-07-01'])('refuses an application on %s', (on) => {

@@ -9,7 +9,7 @@ describe('Co-commissioning workflow (6.2b)', () => {
     it.each(BOARDS)('assigns the case to the framework board %s', (board) => {
       spec(coComHistories.proposed)
         .when({ type: 'AssignBoard', on: '2016-04-08', board, frameworkBoards: BOARDS })
-        .then([{ type: 'BoardAssigned', data: { board, assignedOn: '2016-04-08' } }]);
+        .then([{ type: 'BoardAssigned', data: { board, on: '2016-04-08' } }]);
     });
 
     it('refuses a board the framework does not name, listing the boards that it does', () => {
@@ -24,7 +24,7 @@ describe('Co-commissioning workflow (6.2b)', () => {
       spec(coComHistories.withBoard)
         .when({ type: 'RecordBoardDecision', on: '2016-05-02', decision, notes: 'Minute 12/16' })
         .then([
-          { type: 'BoardDecisionRecorded', data: { board: 'reducing-reoffending-board', decision, notes: 'Minute 12/16', decidedOn: '2016-05-02' } },
+          { type: 'BoardDecisionRecorded', data: { board: 'reducing-reoffending-board', decision, notes: 'Minute 12/16', on: '2016-05-02' } },
         ]);
     });
   });
@@ -34,7 +34,7 @@ describe('Co-commissioning workflow (6.2b)', () => {
       const contract = contractTerms({ kind: 'agreement', provider: 'Leicester City Council', valuePence: 9_875_000 });
       spec(coComHistories.boardApproved)
         .when({ type: 'AwardContract', on: '2016-05-09', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-05-09' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-05-09' } }]);
     });
 
     it.each([
@@ -56,13 +56,13 @@ describe('Co-commissioning workflow (6.2b)', () => {
     it.each(preAward)('rejects from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'RejectProposal', on: '2016-05-03', reason: 'Funded elsewhere' })
-        .then([{ type: 'ProposalRejected', data: { reason: 'Funded elsewhere', rejectedOn: '2016-05-03' } }]);
+        .then([{ type: 'ProposalRejected', data: { reason: 'Funded elsewhere', on: '2016-05-03' } }]);
     });
 
     it.each(preAward)('withdraws from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'WithdrawProposal', on: '2016-05-03', reason: 'Board dissolved' })
-        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Board dissolved', withdrawnOn: '2016-05-03' } }]);
+        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Board dissolved', on: '2016-05-03' } }]);
     });
 
     it('refuses a rejection without a reason', () => {
@@ -112,8 +112,8 @@ describe('Co-commissioning workflow (6.2b)', () => {
       ['BoardDecisionRecorded approved', 'board-approved', coComHistories.boardApproved],
       ['BoardDecisionRecorded rejected', 'board-rejected', coComHistories.boardRejected],
       ['ContractAwarded', 'active', coComHistories.active],
-      ['ProposalRejected', 'rejected', [...coComHistories.withBoard, event('ProposalRejected', { reason: 'x', rejectedOn: '2016-05-03' })]],
-      ['ProposalWithdrawn', 'withdrawn', [...coComHistories.boardApproved, event('ProposalWithdrawn', { reason: 'x', withdrawnOn: '2016-05-03' })]],
+      ['ProposalRejected', 'rejected', [...coComHistories.withBoard, event('ProposalRejected', { reason: 'x', on: '2016-05-03' })]],
+      ['ProposalWithdrawn', 'withdrawn', [...coComHistories.boardApproved, event('ProposalWithdrawn', { reason: 'x', on: '2016-05-03' })]],
     ])('%s → %s', (_event, stage, history) => {
       expect(spec(history).state()).toMatchObject({ status: 'open', stage });
     });

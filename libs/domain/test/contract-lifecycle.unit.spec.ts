@@ -24,7 +24,7 @@ const active = directHistories.active;
 const reportCmd = (measureId: string, period: string, actual: number) =>
   ({ type: 'ReportPerformance', on: '2016-10-14', measureId, period, actual, commentary: 'Quarterly return' }) as const;
 const reported = (measure: Measure, period: string, actual: number, rag: 'red' | 'amber' | 'green'): CaseEvent =>
-  event('PerformanceReported', { measureId: measure.id, period, actual, target: measure.target, rag, reportedOn: '2016-10-14', commentary: 'Quarterly return' });
+  event('PerformanceReported', { measureId: measure.id, period, actual, target: measure.target, rag, on: '2016-10-14', commentary: 'Quarterly return' });
 
 const victimsSupported: Measure = { id: 'victims', name: 'Victims supported', unit: 'people', target: 250, frequency: 'quarterly', direction: 'higher-is-better' };
 
@@ -66,7 +66,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     it('AgreePerformanceMeasures: PerformanceMeasuresAgreed', () => {
       spec(history)
         .when({ type: 'AgreePerformanceMeasures', on: '2016-10-14', measures: [victimsSupported] })
-        .then([{ type: 'PerformanceMeasuresAgreed', data: { measures: [victimsSupported], agreedOn: '2016-10-14' } }]);
+        .then([{ type: 'PerformanceMeasuresAgreed', data: { measures: [victimsSupported], on: '2016-10-14' } }]);
     });
 
     it('VaryContract: ContractVaried from the current value (and, with a payment schedule, its re-profile)', () => {
@@ -74,7 +74,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
       const decided = caseDecider.decide({ type: 'VaryContract', on: '2016-10-14', valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced' }, state);
       expect(decided[0]).toEqual({
         type: 'ContractVaried',
-        data: { previousValuePence: contract.valuePence, valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced', variedOn: '2016-10-14' },
+        data: { previousValuePence: contract.valuePence, valuePence: 1_000_000, endDate: '2017-06-30', reason: 'Scope reduced', on: '2016-10-14' },
       });
       const scheduled = state.status === 'open' && state.payments !== undefined;
       expect(decided.slice(1).map((e) => e.type)).toEqual(scheduled ? ['PaymentScheduleReprofiled'] : []);
@@ -83,7 +83,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     it('CloseContract: ContractClosed', () => {
       spec(history)
         .when({ type: 'CloseContract', on: '2017-03-31', notes: 'Outcomes delivered' })
-        .then([{ type: 'ContractClosed', data: { closedOn: '2017-03-31', notes: 'Outcomes delivered' } }]);
+        .then([{ type: 'ContractClosed', data: { on: '2017-03-31', notes: 'Outcomes delivered' } }]);
     });
 
     it('refuses by the lifecycle\'s guards', () => {
@@ -105,7 +105,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     it('TerminateContract: ContractTerminated', () => {
       spec(history)
         .when({ type: 'TerminateContract', on: '2016-11-01', reason: 'Provider in administration' })
-        .then([{ type: 'ContractTerminated', data: { reason: 'Provider in administration', terminatedOn: '2016-11-01' } }]);
+        .then([{ type: 'ContractTerminated', data: { reason: 'Provider in administration', on: '2016-11-01' } }]);
     });
   });
 
@@ -113,7 +113,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     it('records the remedial action and its review date', () => {
       spec(history)
         .when({ type: 'AgreeRemedialAction', on: '2016-10-21', action: 'Weekly outreach sessions added', reviewBy: '2016-12-31' })
-        .then([{ type: 'RemedialActionAgreed', data: { action: 'Weekly outreach sessions added', reviewBy: '2016-12-31', agreedOn: '2016-10-21' } }]);
+        .then([{ type: 'RemedialActionAgreed', data: { action: 'Weekly outreach sessions added', reviewBy: '2016-12-31', on: '2016-10-21' } }]);
     });
 
     it('refuses an empty action or a review date not ahead', () => {
@@ -147,7 +147,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
         .when(reportCmd('referrals', '2016-Q2', 70))
         .then([
           reported(referrals, '2016-Q2', 70, 'red'),
-          { type: 'UnderAchievementFlagged', data: { measureId: 'referrals', consecutiveReds: 2, flaggedOn: '2016-10-14' } },
+          { type: 'UnderAchievementFlagged', data: { measureId: 'referrals', consecutiveReds: 2, on: '2016-10-14' } },
         ]);
     });
 
@@ -196,7 +196,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
         .when(reportCmd('referrals', '2016-Q3', 10))
         .then([
           reported(referrals, '2016-Q3', 10, 'red'),
-          { type: 'UnderAchievementFlagged', data: { measureId: 'referrals', consecutiveReds: 3, flaggedOn: '2016-10-14' } },
+          { type: 'UnderAchievementFlagged', data: { measureId: 'referrals', consecutiveReds: 3, on: '2016-10-14' } },
         ]);
     });
 
@@ -220,7 +220,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     it('refuses any report on an imported commitment until measures are agreed', () => {
       const imported = [importedCommitment('direct', contractTerms({ measures: [] }))];
       spec(imported).when(reportCmd('referrals', '2016-Q1', 1)).thenThrows('UNKNOWN_MEASURE', { field: 'measureId', message: /measures: none/ });
-      const agreed = [...imported, event('PerformanceMeasuresAgreed', { measures: [referrals], agreedOn: '2016-06-01' })];
+      const agreed = [...imported, event('PerformanceMeasuresAgreed', { measures: [referrals], on: '2016-06-01' })];
       spec(agreed).when(reportCmd('referrals', '2016-Q1', 100)).then([reported(referrals, '2016-Q1', 100, 'green')]);
     });
   });
@@ -237,7 +237,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     });
 
     it('replaces the measures reported against', () => {
-      const history = [...active, event('PerformanceMeasuresAgreed', { measures: [victimsSupported], agreedOn: '2016-06-01' })];
+      const history = [...active, event('PerformanceMeasuresAgreed', { measures: [victimsSupported], on: '2016-06-01' })];
       expect(spec(history).state()).toMatchObject({ stage: 'active', contract: { measures: [victimsSupported] } });
       spec(history).when(reportCmd('referrals', '2016-Q1', 100)).thenThrows('UNKNOWN_MEASURE', { field: 'measureId' });
       spec(history).when(reportCmd('victims', '2016-Q1', 200)).then([reported(victimsSupported, '2016-Q1', 200, 'red')]);
@@ -269,13 +269,13 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
         .then([
           {
             type: 'ContractVaried',
-            data: { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-03-31', reason: 'Extra cohort', variedOn: '2016-09-01' },
+            data: { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-03-31', reason: 'Extra cohort', on: '2016-09-01' },
           },
         ]);
     });
 
     it('changes the contract: value, end date, and the base of the next variation', () => {
-      const varied = event('ContractVaried', { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-06-30', reason: 'Extra cohort', variedOn: '2016-09-01' });
+      const varied = event('ContractVaried', { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-06-30', reason: 'Extra cohort', on: '2016-09-01' });
       const history = [...active, varied];
       expect(spec(history).state()).toMatchObject({ stage: 'active', contract: { valuePence: 16_000_000, endDate: '2017-06-30', startDate: '2016-06-01' } });
       spec(history)
@@ -307,8 +307,8 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
     });
 
     it.each([
-      ['closed', 'Closed', event('ContractClosed', { closedOn: '2017-03-31', notes: '' })],
-      ['terminated', 'Terminated', event('ContractTerminated', { reason: 'x', terminatedOn: '2016-11-01' })],
+      ['closed', 'Closed', event('ContractClosed', { on: '2017-03-31', notes: '' })],
+      ['terminated', 'Terminated', event('ContractTerminated', { reason: 'x', on: '2016-11-01' })],
     ] as const)('a %s contract accepts nothing more', (stage, label, ending) => {
       const history = [...active, ending];
       expect(spec(history).state()).toMatchObject({ stage });
@@ -344,10 +344,10 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
   describe('evolve: the stage after each contract event', () => {
     const ua = underAchievement(active);
     const ra = remedialAction(active);
-    const measuresAgreed = event('PerformanceMeasuresAgreed', { measures: [referrals], agreedOn: '2016-10-01' });
-    const varied = event('ContractVaried', { previousValuePence: 1, valuePence: 2, endDate: '2017-03-31', reason: 'x', variedOn: '2016-10-01' });
-    const closed = event('ContractClosed', { closedOn: '2017-03-31', notes: '' });
-    const terminated = event('ContractTerminated', { reason: 'x', terminatedOn: '2016-11-01' });
+    const measuresAgreed = event('PerformanceMeasuresAgreed', { measures: [referrals], on: '2016-10-01' });
+    const varied = event('ContractVaried', { previousValuePence: 1, valuePence: 2, endDate: '2017-03-31', reason: 'x', on: '2016-10-01' });
+    const closed = event('ContractClosed', { on: '2017-03-31', notes: '' });
+    const terminated = event('ContractTerminated', { reason: 'x', on: '2016-11-01' });
     const green = report('referrals', '2016-Q4', 'green', 100, 100);
     it.each<[string, string, readonly CaseEvent[]]>([
       ['PerformanceReported at active', 'active', [...active, green]],
@@ -385,7 +385,7 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
       expect(commitmentAfter(spec(directHistories.providerSelected).state())).toBeUndefined();
       expect(commitmentAfter(spec(active).state())).toBe(direct.contract.valuePence);
       expect(commitmentAfter(spec(remedialAction(active)).state())).toBe(14_755_600);
-      expect(commitmentAfter(spec([...active, event('ContractTerminated', { reason: 'x', terminatedOn: '2016-11-01' })]).state())).toBe(14_755_600);
+      expect(commitmentAfter(spec([...active, event('ContractTerminated', { reason: 'x', on: '2016-11-01' })]).state())).toBe(14_755_600);
     });
   });
 });

@@ -9,7 +9,7 @@ const remind = (daysBefore: number, on = '2016-02-01') =>
   ({ type: 'SendReminder', on, deadlineKey: meeting, dueOn: '2016-02-29', daysBefore, recipient: 'csp' }) as const;
 const missed = (on: string) => ({ type: 'RecordDeadlineMissed', on, deadlineKey: meeting, dueOn: '2016-02-29' }) as const;
 const sent = (daysBefore: number, sentOn = '2016-02-01') =>
-  event('ReminderSent', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', daysBefore, recipient: 'csp', sentOn });
+  event('ReminderSent', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', daysBefore, recipient: 'csp', on: sentOn });
 
 describe('deadline keys', () => {
   it('round-trip every kind', () => {
@@ -37,7 +37,7 @@ describe('reminders', () => {
   });
 
   it('nothing is sent once the case is withdrawn', () => {
-    given([...plfHistories.planRequested, event('ProposalWithdrawn', { reason: 'CSP merged', withdrawnOn: '2016-01-05' })])
+    given([...plfHistories.planRequested, event('ProposalWithdrawn', { reason: 'CSP merged', on: '2016-01-05' })])
       .when(remind(7))
       .then([]);
   });
@@ -60,8 +60,8 @@ describe('missed deadlines', () => {
   it('is recorded once, after the due date, and escalated to the OPCC lead', () => {
     given(plfHistories.planSubmitted)
       .when(missed('2016-03-01'))
-      .then([event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', missedOn: '2016-03-01', escalatedTo: 'opcc-lead' })]);
-    const recorded = event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', missedOn: '2016-03-01', escalatedTo: 'opcc-lead' });
+      .then([event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', on: '2016-03-01', escalatedTo: 'opcc-lead' })]);
+    const recorded = event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', on: '2016-03-01', escalatedTo: 'opcc-lead' });
     given([...plfHistories.planSubmitted, recorded]).when(missed('2016-03-02')).then([]);
   });
 
@@ -74,16 +74,16 @@ describe('missed deadlines', () => {
   });
 
   it('leaves the stage where it was', () => {
-    const recorded = event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', missedOn: '2016-03-01', escalatedTo: 'opcc-lead' });
+    const recorded = event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn: '2016-02-29', on: '2016-03-01', escalatedTo: 'opcc-lead' });
     expect(given([...plfHistories.planSubmitted, recorded, sent(0)]).state()).toMatchObject({ stage: 'plan-submitted' });
   });
   void plf;
 });
 
 describe('a deadline moved by an extension', () => {
-  const extended = event('MeetingDeadlineExtended', { previousDeadline: '2016-02-29', newDeadline: '2016-03-18', reason: 'Plan received late', extendedOn: '2016-03-02' });
+  const extended = event('MeetingDeadlineExtended', { previousDeadline: '2016-02-29', newDeadline: '2016-03-18', reason: 'Plan received late', on: '2016-03-02' });
   const missedOn = (dueOn: string, on: string) =>
-    event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn, missedOn: on, escalatedTo: 'opcc-lead' });
+    event('DeadlineMissed', { deadlineKey: meeting, kind: 'plf-meeting', dueOn, on, escalatedTo: 'opcc-lead' });
 
   it('is reminded of afresh for its new due date', () => {
     given([...plfHistories.planSubmitted, sent(7), missedOn('2016-02-29', '2016-03-01'), extended])

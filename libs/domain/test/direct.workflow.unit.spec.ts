@@ -19,7 +19,7 @@ describe('Direct commissioning workflow (6.2a)', () => {
     it('issues an open tender', () => {
       spec(directHistories.proposed)
         .when({ type: 'IssueTender', on: '2016-04-11', reference: 'OPCC-T-2016-07', closesOn: '2016-05-09' })
-        .then([{ type: 'TenderIssued', data: { reference: 'OPCC-T-2016-07', issuedOn: '2016-04-11', closesOn: '2016-05-09' } }]);
+        .then([{ type: 'TenderIssued', data: { reference: 'OPCC-T-2016-07', on: '2016-04-11', closesOn: '2016-05-09' } }]);
     });
 
     it.each(['2016-04-11', '2016-04-10'])('refuses a tender closing on %s when issued on 2016-04-11', (closesOn) => {
@@ -33,7 +33,7 @@ describe('Direct commissioning workflow (6.2a)', () => {
     it('selects a provider from the bids', () => {
       spec(directHistories.tendering)
         .when({ type: 'SelectProvider', on: '2016-05-16', provider: DIRECT_PROVIDER, bidsReceived: 3 })
-        .then([{ type: 'ProviderSelected', data: { provider: DIRECT_PROVIDER, bidsReceived: 3, selectedOn: '2016-05-16' } }]);
+        .then([{ type: 'ProviderSelected', data: { provider: DIRECT_PROVIDER, bidsReceived: 3, on: '2016-05-16' } }]);
     });
 
     it('refuses to select a provider when no bid was received', () => {
@@ -48,7 +48,7 @@ describe('Direct commissioning workflow (6.2a)', () => {
       spec(directHistories.proposed)
         .when({ type: 'GrantSingleProviderDispensation', on: '2016-04-18', provider: DISPENSED_PROVIDER, reason: 'Only national line' })
         .then([
-          { type: 'SingleProviderDispensationGranted', data: { provider: DISPENSED_PROVIDER, reason: 'Only national line', grantedOn: '2016-04-18' } },
+          { type: 'SingleProviderDispensationGranted', data: { provider: DISPENSED_PROVIDER, reason: 'Only national line', on: '2016-04-18' } },
         ]);
     });
 
@@ -64,14 +64,14 @@ describe('Direct commissioning workflow (6.2a)', () => {
       const contract = contractTerms({ provider: DIRECT_PROVIDER });
       spec(directHistories.providerSelected)
         .when({ type: 'AwardContract', on: '2016-05-23', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-05-23' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-05-23' } }]);
     });
 
     it('awards to the provider with a single-provider dispensation', () => {
       const contract = contractTerms({ provider: DISPENSED_PROVIDER, valuePence: 2_619_000 });
       spec(directHistories.dispensationGranted)
         .when({ type: 'AwardContract', on: '2016-05-01', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-05-01' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-05-01' } }]);
     });
 
     it.each([
@@ -113,13 +113,13 @@ describe('Direct commissioning workflow (6.2a)', () => {
     it.each(preAward)('rejects from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'RejectProposal', on: '2016-05-20', reason: 'Outside the Police and Crime Plan' })
-        .then([{ type: 'ProposalRejected', data: { reason: 'Outside the Police and Crime Plan', rejectedOn: '2016-05-20' } }]);
+        .then([{ type: 'ProposalRejected', data: { reason: 'Outside the Police and Crime Plan', on: '2016-05-20' } }]);
     });
 
     it.each(preAward)('withdraws from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'WithdrawProposal', on: '2016-05-20', reason: 'Provider ceased trading' })
-        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Provider ceased trading', withdrawnOn: '2016-05-20' } }]);
+        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Provider ceased trading', on: '2016-05-20' } }]);
     });
 
     it('refuses a rejection without a reason', () => {
@@ -164,7 +164,7 @@ describe('Direct commissioning workflow (6.2a)', () => {
     });
 
     it('refuses anything once the proposal is rejected: the case has ended', () => {
-      const rejected = [...directHistories.proposed, event('ProposalRejected', { reason: 'No', rejectedOn: '2016-04-20' })];
+      const rejected = [...directHistories.proposed, event('ProposalRejected', { reason: 'No', on: '2016-04-20' })];
       spec(rejected)
         .when({ type: 'IssueTender', on: '2016-04-21', reference: 'late', closesOn: '2016-05-21' })
         .thenThrows('ILLEGAL_TRANSITION', { message: /at "Rejected".*allowed now: nothing, the case has ended/ });
@@ -172,8 +172,8 @@ describe('Direct commissioning workflow (6.2a)', () => {
   });
 
   describe('evolve: the stage after each event', () => {
-    const rejected = event('ProposalRejected', { reason: 'No', rejectedOn: '2016-04-20' });
-    const withdrawn = event('ProposalWithdrawn', { reason: 'No', withdrawnOn: '2016-04-20' });
+    const rejected = event('ProposalRejected', { reason: 'No', on: '2016-04-20' });
+    const withdrawn = event('ProposalWithdrawn', { reason: 'No', on: '2016-04-20' });
     it.each<[string, string, readonly CaseEvent[]]>([
       ['ProposalRaised', 'proposed', directHistories.proposed],
       ['ExistingCommitmentImported', 'active', [importedCommitment('direct')]],

@@ -155,15 +155,15 @@ export const DISPENSED_PROVIDER = 'Crimestoppers';
 const directContract = contractTerms();
 
 export const direct = {
-  raised: event('ProposalRaised', { profile: directProfile, workflow: v1('direct'), estimatedValuePence: 15_000_000, raisedOn: '2016-04-04' }),
-  tenderIssued: event('TenderIssued', { reference: 'OPCC-T-2016-07', issuedOn: '2016-04-11', closesOn: '2016-05-09' }),
-  providerSelected: event('ProviderSelected', { provider: DIRECT_PROVIDER, bidsReceived: 3, selectedOn: '2016-05-16' }),
+  raised: event('ProposalRaised', { profile: directProfile, workflow: v1('direct'), estimatedValuePence: 15_000_000, on: '2016-04-04' }),
+  tenderIssued: event('TenderIssued', { reference: 'OPCC-T-2016-07', on: '2016-04-11', closesOn: '2016-05-09' }),
+  providerSelected: event('ProviderSelected', { provider: DIRECT_PROVIDER, bidsReceived: 3, on: '2016-05-16' }),
   dispensationGranted: event('SingleProviderDispensationGranted', {
     provider: DISPENSED_PROVIDER,
     reason: 'The only national anonymous reporting line',
-    grantedOn: '2016-04-18',
+    on: '2016-04-18',
   }),
-  awarded: event('ContractAwarded', { contract: directContract, awardedOn: '2016-05-23' }),
+  awarded: event('ContractAwarded', { contract: directContract, on: '2016-05-23' }),
   contract: directContract,
 };
 
@@ -180,11 +180,11 @@ export const directHistories = {
 
 const coComContract = contractTerms({ kind: 'agreement', provider: 'Reducing Reoffending Board', valuePence: 36_800_000 });
 export const coCom = {
-  raised: event('ProposalRaised', { profile: coComProfile, workflow: v1('co-commissioning'), estimatedValuePence: 36_800_000, raisedOn: '2016-04-04' }),
-  boardAssigned: event('BoardAssigned', { board: 'reducing-reoffending-board', assignedOn: '2016-04-08' }),
-  approved: event('BoardDecisionRecorded', { board: 'reducing-reoffending-board', decision: 'approved', notes: 'Minute 12/16', decidedOn: '2016-05-02' }),
-  rejected: event('BoardDecisionRecorded', { board: 'reducing-reoffending-board', decision: 'rejected', notes: 'Duplicates CRC work', decidedOn: '2016-05-02' }),
-  awarded: event('ContractAwarded', { contract: coComContract, awardedOn: '2016-05-09' }),
+  raised: event('ProposalRaised', { profile: coComProfile, workflow: v1('co-commissioning'), estimatedValuePence: 36_800_000, on: '2016-04-04' }),
+  boardAssigned: event('BoardAssigned', { board: 'reducing-reoffending-board', on: '2016-04-08' }),
+  approved: event('BoardDecisionRecorded', { board: 'reducing-reoffending-board', decision: 'approved', notes: 'Minute 12/16', on: '2016-05-02' }),
+  rejected: event('BoardDecisionRecorded', { board: 'reducing-reoffending-board', decision: 'rejected', notes: 'Duplicates CRC work', on: '2016-05-02' }),
+  awarded: event('ContractAwarded', { contract: coComContract, on: '2016-05-09' }),
   contract: coComContract,
 };
 
@@ -227,12 +227,12 @@ export const plf = {
     workflow: v1('plf'),
     allocationPence: BLABY_ALLOCATION,
     meetingDeadline: PLF_DEADLINE,
-    requestedOn: '2015-10-23',
+    on: '2015-10-23',
   }),
-  submitted: event('CspPlanSubmitted', { submittedOn: '2016-01-15', budgetLines: blabyPlan, totalPence: blabyPlanTotal, performanceFramework: [asbIncidents] }),
-  scheduled: event('CspMeetingScheduled', { meetingOn: '2016-02-25', scheduledOn: '2016-01-20' }),
-  held: event('CspMeetingHeld', { heldOn: '2016-02-25', notes: 'Plan agreed subject to L3 check' }),
-  awarded: event('ContractAwarded', { contract: blabyAgreement, awardedOn: '2016-03-10' }),
+  submitted: event('CspPlanSubmitted', { on: '2016-01-15', budgetLines: blabyPlan, totalPence: blabyPlanTotal, performanceFramework: [asbIncidents] }),
+  scheduled: event('CspMeetingScheduled', { meetingOn: '2016-02-25', on: '2016-01-20' }),
+  held: event('CspMeetingHeld', { on: '2016-02-25', notes: 'Plan agreed subject to L3 check' }),
+  awarded: event('ContractAwarded', { contract: blabyAgreement, on: '2016-03-10' }),
   contract: blabyAgreement,
 };
 
@@ -257,12 +257,12 @@ export const grant = {
     roundId: '2016-17-R1',
     applicant: 'Go-Getta CIC',
     requestedPence: GRANT_REQUESTED,
-    receivedOn: '2016-06-10',
+    on: '2016-06-10',
   }),
-  assessedAward: event('GrantApplicationAssessed', { score: 72, recommendation: 'award', notes: 'Strong hotspot evidence', assessedOn: '2016-07-05' }),
-  assessedDecline: event('GrantApplicationAssessed', { score: 31, recommendation: 'decline', notes: 'No hotspot evidence', assessedOn: '2016-07-05' }),
-  declined: event('GrantDeclined', { reason: 'Assessment score below threshold', declinedOn: '2016-07-12' }),
-  awarded: event('ContractAwarded', { contract: grantContract, awardedOn: '2016-07-12' }),
+  assessedAward: event('GrantApplicationAssessed', { score: 72, recommendation: 'award', notes: 'Strong hotspot evidence', on: '2016-07-05' }),
+  assessedDecline: event('GrantApplicationAssessed', { score: 31, recommendation: 'decline', notes: 'No hotspot evidence', on: '2016-07-05' }),
+  declined: event('GrantDeclined', { reason: 'Assessment score below threshold', on: '2016-07-12' }),
+  awarded: event('ContractAwarded', { contract: grantContract, on: '2016-07-12' }),
   contract: grantContract,
 };
 
@@ -283,9 +283,9 @@ export const allocation = {
     profile: allocationProfile,
     workflow: v1('additional-allocation'),
     allocationPence: PROJECT_360_ALLOCATION,
-    importedOn: '2015-10-23',
+    on: '2015-10-23',
   }),
-  awarded: event('ContractAwarded', { contract: allocationContract, awardedOn: '2016-04-20' }),
+  awarded: event('ContractAwarded', { contract: allocationContract, on: '2016-04-20' }),
   contract: allocationContract,
 };
 
@@ -302,19 +302,19 @@ export const importedCommitment = (mechanism: MechanismCode, contract: ContractT
     profile: profile(mechanism, { caseId: `2016-17-B-${mechanism}`, origin: { source: 'appendix-b', ref: 'B05' } }),
     workflow: v1(mechanism),
     contract,
-    importedOn: '2015-10-23',
+    on: '2015-10-23',
   });
 
 // ---------------------------------------------------------------------------------------------
 // The contract lifecycle, on top of any active history
 
 export const report = (measureId: string, period: string, rag: 'red' | 'amber' | 'green', actual: number, target: number): CaseEvent =>
-  event('PerformanceReported', { measureId, period, actual, target, rag, reportedOn: '2016-07-14', commentary: '' });
+  event('PerformanceReported', { measureId, period, actual, target, rag, on: '2016-07-14', commentary: '' });
 
 export const flagged = (measureId = 'referrals'): CaseEvent =>
-  event('UnderAchievementFlagged', { measureId, consecutiveReds: 2, flaggedOn: '2016-10-14' });
+  event('UnderAchievementFlagged', { measureId, consecutiveReds: 2, on: '2016-10-14' });
 
-export const remedialAgreed = event('RemedialActionAgreed', { action: 'Weekly outreach sessions added', reviewBy: '2016-12-31', agreedOn: '2016-10-21' });
+export const remedialAgreed = event('RemedialActionAgreed', { action: 'Weekly outreach sessions added', reviewBy: '2016-12-31', on: '2016-10-21' });
 
 /** Active, then two red quarters on `referrals`, flagged. */
 export const underAchievement = (active: readonly CaseEvent[]): CaseEvent[] => [

@@ -5,12 +5,12 @@ import { grantWithDueDiligence } from './grant-due-diligence.fixture';
 
 const spec = specFor(caseDecider);
 const workflow = grantWithDueDiligence();
-const received = event('GrantApplicationReceived', { profile: grantProfile, workflow, roundId: 'R1', applicant: 'Go-Getta CIC', requestedPence: 1_500_000, receivedOn: '2016-06-10' });
-const assessed = event('GrantApplicationAssessed', { score: 80, recommendation: 'award', notes: 'Strong', assessedOn: '2016-07-01' });
+const received = event('GrantApplicationReceived', { profile: grantProfile, workflow, roundId: 'R1', applicant: 'Go-Getta CIC', requestedPence: 1_500_000, on: '2016-06-10' });
+const assessed = event('GrantApplicationAssessed', { score: 80, recommendation: 'award', notes: 'Strong', on: '2016-07-01' });
 const diligence = (outcome: string, by = 'officer.one'): CaseEvent =>
-  event('CheckpointCompleted', { step: 'due-diligence', outcome, notes: 'Accounts checked', completedBy: by, completedOn: '2016-07-05' });
+  event('CheckpointCompleted', { step: 'due-diligence', outcome, notes: 'Accounts checked', completedBy: by, on: '2016-07-05' });
 const approval = (by = 'director.two'): CaseEvent =>
-  event('ApprovalRecorded', { step: 'director-approval', decision: 'approved', notes: 'Agreed', decidedBy: by, decidedOn: '2016-07-06' });
+  event('ApprovalRecorded', { step: 'director-approval', decision: 'approved', notes: 'Agreed', decidedBy: by, on: '2016-07-06' });
 const complete = (outcome: string, by = 'officer.one'): CaseCommand => ({ type: 'CompleteCheckpoint', on: '2016-07-05', step: 'due-diligence', outcome, notes: 'Accounts checked', by });
 const approve = (by: string): CaseCommand => ({ type: 'RecordApproval', on: '2016-07-06', step: 'director-approval', decision: 'approved', notes: 'Agreed', by });
 const awardOf = (valuePence: number): CaseCommand => ({

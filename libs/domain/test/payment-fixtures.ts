@@ -12,11 +12,11 @@ export const B05_PENCE = 14_755_600;
 export const QUARTER_PENCE = 3_688_900;
 
 export const youthMentoring = importedCommitment('direct', contractTerms({ valuePence: B05_PENCE, measures: [], startDate: '2016-04-01', endDate: '2017-03-31' }));
-export const measuresAgreed = event('PerformanceMeasuresAgreed', { measures: [mentees], agreedOn: '2016-04-20' });
+export const measuresAgreed = event('PerformanceMeasuresAgreed', { measures: [mentees], on: '2016-04-20' });
 export const CASE = '2016-17-B-direct';
 
 export const reported = (period: string, actual = 45, on = '2016-07-10'): CaseEvent =>
-  event('PerformanceReported', { measureId: mentees.id, period, actual, target: 40, rag: actual >= 40 ? 'green' : 'red', reportedOn: on, commentary: '' });
+  event('PerformanceReported', { measureId: mentees.id, period, actual, target: 40, rag: actual >= 40 ? 'green' : 'red', on, commentary: '' });
 
 export const claimReceived = (claimId: string, instalmentId: string, pence: number, recordedBy = 'officer.one', on = '2016-07-12'): CaseEvent =>
   event('ClaimReceived', { claimId, instalmentId, pence, evidenceRef: 'INV-2016-0712', recordedBy, receivedOn: on });

@@ -33,7 +33,7 @@ describe('Payment schedules', () => {
     });
 
     it('is not made for a case that opens before its award', () => {
-      const raised = event('ProposalRaised', { profile: profile('direct'), workflow: { id: 'direct', version: 1 }, estimatedValuePence: 100, raisedOn: '2016-04-04' });
+      const raised = event('ProposalRaised', { profile: profile('direct'), workflow: { id: 'direct', version: 1 }, estimatedValuePence: 100, on: '2016-04-04' });
       expect(spec([raised]).state()).not.toHaveProperty('payments');
     });
   });
@@ -71,7 +71,7 @@ describe('Payment schedules', () => {
         profile: profile('direct', { caseId: '2016-17-P-1' }),
         workflow: { id: 'direct', version: 1 },
         estimatedValuePence: 100,
-        raisedOn: '2016-04-04',
+        on: '2016-04-04',
       });
       spec([proposal]).when(set(three)).thenThrows('NO_CONTRACT');
     });

@@ -49,7 +49,7 @@ describe('Withholding and release', () => {
       spec(late)
         .when({ type: 'ReportPerformance', on: '2016-11-07', measureId: mentees.id, period: '2016-Q2', actual: 42, commentary: '' })
         .then([
-          { type: 'PerformanceReported', data: { measureId: mentees.id, period: '2016-Q2', actual: 42, target: 40, rag: 'green', reportedOn: '2016-11-07', commentary: '' } },
+          { type: 'PerformanceReported', data: { measureId: mentees.id, period: '2016-Q2', actual: 42, target: 40, rag: 'green', on: '2016-11-07', commentary: '' } },
           { type: 'InstalmentReleased', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', releasedOn: '2016-11-07' } },
         ]);
     });

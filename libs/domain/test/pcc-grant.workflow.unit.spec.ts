@@ -15,7 +15,7 @@ describe('PCC Grant workflow (6.2d)', () => {
     ] as const)('records an assessment scoring %i with recommendation %s', (score, recommendation) => {
       spec(grantHistories.applicationReceived)
         .when({ type: 'AssessGrantApplication', on: '2016-07-05', score, recommendation, notes: 'Panel of three' })
-        .then([{ type: 'GrantApplicationAssessed', data: { score, recommendation, notes: 'Panel of three', assessedOn: '2016-07-05' } }]);
+        .then([{ type: 'GrantApplicationAssessed', data: { score, recommendation, notes: 'Panel of three', on: '2016-07-05' } }]);
     });
 
     it.each([-1, 101])('refuses a score of %i, outside 0 to 100', (score) => {
@@ -30,7 +30,7 @@ describe('PCC Grant workflow (6.2d)', () => {
       const contract = grantTerms(GRANT_REQUESTED);
       spec(grantHistories.assessed)
         .when({ type: 'AwardContract', on: '2016-07-12', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-07-12' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-07-12' } }]);
     });
 
     it('refuses a grant larger than the application asked for', () => {
@@ -61,7 +61,7 @@ describe('PCC Grant workflow (6.2d)', () => {
     ] as const)('declines after an assessment %s', (_why, history) => {
       spec(history)
         .when({ type: 'DeclineGrant', on: '2016-07-12', reason: 'No hotspot evidence' })
-        .then([{ type: 'GrantDeclined', data: { reason: 'No hotspot evidence', declinedOn: '2016-07-12' } }]);
+        .then([{ type: 'GrantDeclined', data: { reason: 'No hotspot evidence', on: '2016-07-12' } }]);
     });
 
     it('refuses to decline without a reason', () => {
@@ -78,13 +78,13 @@ describe('PCC Grant workflow (6.2d)', () => {
     it.each(preAward)('rejects from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'RejectProposal', on: '2016-07-01', reason: 'Ineligible applicant' })
-        .then([{ type: 'ProposalRejected', data: { reason: 'Ineligible applicant', rejectedOn: '2016-07-01' } }]);
+        .then([{ type: 'ProposalRejected', data: { reason: 'Ineligible applicant', on: '2016-07-01' } }]);
     });
 
     it.each(preAward)('withdraws from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'WithdrawProposal', on: '2016-07-01', reason: 'Applicant withdrew' })
-        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Applicant withdrew', withdrawnOn: '2016-07-01' } }]);
+        .then([{ type: 'ProposalWithdrawn', data: { reason: 'Applicant withdrew', on: '2016-07-01' } }]);
     });
 
     it('refuses both without a reason', () => {
@@ -122,8 +122,8 @@ describe('PCC Grant workflow (6.2d)', () => {
       ['GrantApplicationAssessed', 'assessed', grantHistories.assessed],
       ['ContractAwarded', 'active', grantHistories.active],
       ['GrantDeclined', 'declined', grantHistories.declined],
-      ['ProposalRejected', 'rejected', [...grantHistories.assessed, event('ProposalRejected', { reason: 'x', rejectedOn: '2016-07-01' })]],
-      ['ProposalWithdrawn', 'withdrawn', [...grantHistories.applicationReceived, event('ProposalWithdrawn', { reason: 'x', withdrawnOn: '2016-07-01' })]],
+      ['ProposalRejected', 'rejected', [...grantHistories.assessed, event('ProposalRejected', { reason: 'x', on: '2016-07-01' })]],
+      ['ProposalWithdrawn', 'withdrawn', [...grantHistories.applicationReceived, event('ProposalWithdrawn', { reason: 'x', on: '2016-07-01' })]],
     ])('%s → %s', (_event, stage, history) => {
       expect(spec(history).state()).toMatchObject({ status: 'open', stage });
     });

@@ -17,9 +17,9 @@ import {
 const spec = specFor(caseDecider);
 
 const extendedTo = (newDeadline: string, extendedOn = '2016-03-01'): CaseEvent =>
-  event('MeetingDeadlineExtended', { previousDeadline: PLF_DEADLINE, newDeadline, reason: 'CSP chair unavailable', extendedOn });
+  event('MeetingDeadlineExtended', { previousDeadline: PLF_DEADLINE, newDeadline, reason: 'CSP chair unavailable', on: extendedOn });
 const excluded = (lineIds: string[], excludedPence: number): CaseEvent =>
-  event('PlanLinesExcludedAsDuplicate', { lineIds, excludedPence, reason: 'Already funded by the county', excludedOn: '2016-02-26' });
+  event('PlanLinesExcludedAsDuplicate', { lineIds, excludedPence, reason: 'Already funded by the county', on: '2016-02-26' });
 const agreement = (valuePence: number) => contractTerms({ kind: 'agreement', provider: 'Blaby District Council', valuePence, measures: [asbIncidents] });
 
 describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
@@ -38,7 +38,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
         .then([
           {
             type: 'CspPlanSubmitted',
-            data: { submittedOn: '2016-01-15', budgetLines: blabyPlan, totalPence: 2_970_000, performanceFramework: [asbIncidents] },
+            data: { on: '2016-01-15', budgetLines: blabyPlan, totalPence: 2_970_000, performanceFramework: [asbIncidents] },
           },
         ]);
     });
@@ -87,7 +87,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
     ] as const)('schedules the meeting from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'ScheduleCspMeeting', on: '2016-01-20', meetingOn: '2016-02-26' })
-        .then([{ type: 'CspMeetingScheduled', data: { meetingOn: '2016-02-26', scheduledOn: '2016-01-20' } }]);
+        .then([{ type: 'CspMeetingScheduled', data: { meetingOn: '2016-02-26', on: '2016-01-20' } }]);
     });
 
     it('allows a meeting on the day it is scheduled', () => {
@@ -107,7 +107,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
     it('holds the meeting on 29 Feb 2016, the last day (a leap year)', () => {
       spec(plfHistories.meetingScheduled)
         .when({ type: 'HoldCspMeeting', on: '2016-02-29', notes: 'Plan agreed' })
-        .then([{ type: 'CspMeetingHeld', data: { heldOn: '2016-02-29', notes: 'Plan agreed' } }]);
+        .then([{ type: 'CspMeetingHeld', data: { on: '2016-02-29', notes: 'Plan agreed' } }]);
     });
 
     it('refuses to hold it on 1 Mar 2016: DEADLINE_PASSED, a day late', () => {
@@ -127,7 +127,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
       const extended = [...plfHistories.meetingScheduled, extendedTo('2016-03-15')];
       spec(extended)
         .when({ type: 'HoldCspMeeting', on: '2016-03-01', notes: 'Held late, extension recorded' })
-        .then([{ type: 'CspMeetingHeld', data: { heldOn: '2016-03-01', notes: 'Held late, extension recorded' } }]);
+        .then([{ type: 'CspMeetingHeld', data: { on: '2016-03-01', notes: 'Held late, extension recorded' } }]);
       spec(extended).when({ type: 'HoldCspMeeting', on: '2016-03-15', notes: '' }).thenMatches([{ type: 'CspMeetingHeld' }]);
       spec(extended).when({ type: 'HoldCspMeeting', on: '2016-03-16', notes: '' }).thenThrows('DEADLINE_PASSED', { message: /15 Mar 2016/ });
     });
@@ -144,7 +144,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
         .then([
           {
             type: 'MeetingDeadlineExtended',
-            data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-15', reason: 'CSP chair unavailable', extendedOn: '2016-03-01' },
+            data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-15', reason: 'CSP chair unavailable', on: '2016-03-01' },
           },
         ]);
     });
@@ -179,7 +179,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
         .then([
           {
             type: 'PlanLinesExcludedAsDuplicate',
-            data: { lineIds: ['L2', 'L3'], excludedPence: 1_470_000, reason: 'Already funded by the county', excludedOn: '2016-02-26' },
+            data: { lineIds: ['L2', 'L3'], excludedPence: 1_470_000, reason: 'Already funded by the county', on: '2016-02-26' },
           },
         ]);
     });
@@ -214,7 +214,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
       const contract = agreement(BLABY_ALLOCATION);
       spec(plfHistories.meetingHeld)
         .when({ type: 'AwardContract', on: '2016-03-10', contract })
-        .then([{ type: 'ContractAwarded', data: { contract, awardedOn: '2016-03-10' } }]);
+        .then([{ type: 'ContractAwarded', data: { contract, on: '2016-03-10' } }]);
     });
 
     it('refuses more than the allocation', () => {
@@ -225,7 +225,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
 
     it('refuses more than the plan asked for, when the plan is below the allocation', () => {
       const smallPlan = event('CspPlanSubmitted', {
-        submittedOn: '2016-01-15',
+        on: '2016-01-15',
         budgetLines: [{ id: 'A', description: 'CCTV', pence: 2_000_000 }],
         totalPence: 2_000_000,
         performanceFramework: [asbIncidents],
@@ -261,13 +261,13 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
     it.each(preAward)('rejects from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'RejectProposal', on: '2016-03-02', reason: 'Plan duplicates county provision' })
-        .then([{ type: 'ProposalRejected', data: { reason: 'Plan duplicates county provision', rejectedOn: '2016-03-02' } }]);
+        .then([{ type: 'ProposalRejected', data: { reason: 'Plan duplicates county provision', on: '2016-03-02' } }]);
     });
 
     it.each(preAward)('withdraws from %s', (_stage, history) => {
       spec(history)
         .when({ type: 'WithdrawProposal', on: '2016-03-02', reason: 'CSP declined the contribution' })
-        .then([{ type: 'ProposalWithdrawn', data: { reason: 'CSP declined the contribution', withdrawnOn: '2016-03-02' } }]);
+        .then([{ type: 'ProposalWithdrawn', data: { reason: 'CSP declined the contribution', on: '2016-03-02' } }]);
     });
 
     it('refuses both without a reason', () => {
@@ -321,8 +321,8 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
       ['CspMeetingHeld', 'meeting-held', plfHistories.meetingHeld],
       ['PlanLinesExcludedAsDuplicate', 'meeting-held', [...plfHistories.meetingHeld, excluded(['L3'], 470_000)]],
       ['ContractAwarded', 'active', plfHistories.active],
-      ['ProposalRejected', 'rejected', [...plfHistories.meetingHeld, event('ProposalRejected', { reason: 'x', rejectedOn: '2016-03-02' })]],
-      ['ProposalWithdrawn', 'withdrawn', [...plfHistories.planRequested, event('ProposalWithdrawn', { reason: 'x', withdrawnOn: '2016-01-02' })]],
+      ['ProposalRejected', 'rejected', [...plfHistories.meetingHeld, event('ProposalRejected', { reason: 'x', on: '2016-03-02' })]],
+      ['ProposalWithdrawn', 'withdrawn', [...plfHistories.planRequested, event('ProposalWithdrawn', { reason: 'x', on: '2016-01-02' })]],
     ])('%s → %s', (_event, stage, history) => {
       expect(spec(history).state()).toMatchObject({ status: 'open', stage });
     });
@@ -333,7 +333,7 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
         plan: { lines: blabyPlan, measures: [asbIncidents], excluded: [] },
       });
       expect(spec(plfHistories.meetingScheduled).state()).toMatchObject({ meetingOn: '2016-02-25' });
-      const heldLater = [...plfHistories.meetingScheduled, event('CspMeetingHeld', { heldOn: '2016-02-27', notes: '' })];
+      const heldLater = [...plfHistories.meetingScheduled, event('CspMeetingHeld', { on: '2016-02-27', notes: '' })];
       expect(spec(heldLater).state()).toMatchObject({ meetingOn: '2016-02-27' });
       expect(blabyPlanTotal).toBe(BLABY_ALLOCATION);
     });

@@ -7,7 +7,7 @@ const spec = specFor(caseDecider);
 const file: DocumentFile = { name: 'Blaby CSP plan 2016-17.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: 'a'.repeat(64), scan: { status: 'not-scanned' } };
 const history: CaseEvent[] = [importedCommitment('direct')];
 const attached = (documentId: string, extra: Record<string, unknown> = {}) =>
-  event('DocumentAttached', { documentId, kind: 'contract', ...file, attachedOn: '2016-04-02', ...extra } as never);
+  event('DocumentAttached', { documentId, kind: 'contract', ...file, on: '2016-04-02', ...extra } as never);
 
 describe('Documents on a case', () => {
   it('attaches a document at any stage, recording name, type, size and hash; the stage does not move', () => {
@@ -30,13 +30,13 @@ describe('Documents on a case', () => {
     spec([...history, attached('d1')])
       .when({ type: 'AttachDocument', on: '2016-05-01', documentId: 'd2', kind: 'contract', file, actorRole: 'opcc-staff', supersedes: 'd1' })
       .then([
-        { type: 'DocumentAttached', data: { documentId: 'd2', kind: 'contract', ...file, attachedOn: '2016-05-01', supersedes: 'd1' } },
-        { type: 'DocumentSuperseded', data: { documentId: 'd1', supersededBy: 'd2', supersededOn: '2016-05-01' } },
+        { type: 'DocumentAttached', data: { documentId: 'd2', kind: 'contract', ...file, on: '2016-05-01', supersedes: 'd1' } },
+        { type: 'DocumentSuperseded', data: { documentId: 'd1', supersededBy: 'd2', on: '2016-05-01' } },
       ]);
   });
 
   it('refuses to supersede or withdraw a document that is no longer current', () => {
-    const withdrawn = [...history, attached('d1'), event('DocumentWithdrawn', { documentId: 'd1', reason: 'wrong file', withdrawnOn: '2016-04-03' })];
+    const withdrawn = [...history, attached('d1'), event('DocumentWithdrawn', { documentId: 'd1', reason: 'wrong file', on: '2016-04-03' })];
     spec(withdrawn).when({ type: 'WithdrawDocument', on: '2016-04-04', documentId: 'd1', reason: 'again' }).thenThrows('DOCUMENT_NOT_CURRENT');
     spec(withdrawn)
       .when({ type: 'AttachDocument', on: '2016-04-04', documentId: 'd2', kind: 'contract', file, actorRole: 'admin', supersedes: 'd1' })
@@ -45,11 +45,11 @@ describe('Documents on a case', () => {
   });
 
   it('places and lifts a legal hold, refusing a second hold and a lift with none', () => {
-    const held = [...history, event('LegalHoldPlaced', { reason: 'Tribunal claim 2017/031', placedOn: '2017-01-10' })];
+    const held = [...history, event('LegalHoldPlaced', { reason: 'Tribunal claim 2017/031', on: '2017-01-10' })];
     expect((spec(held).state() as OpenCase).legalHold).toEqual({ reason: 'Tribunal claim 2017/031', placedOn: '2017-01-10' });
     spec(held).when({ type: 'PlaceLegalHold', on: '2017-01-11', reason: 'again' }).thenThrows('LEGAL_HOLD_EXISTS');
     spec(history).when({ type: 'LiftLegalHold', on: '2017-01-11', reason: 'settled' }).thenThrows('NO_LEGAL_HOLD');
-    const lifted = [...held, event('LegalHoldLifted', { reason: 'settled', liftedOn: '2017-06-01' })];
+    const lifted = [...held, event('LegalHoldLifted', { reason: 'settled', on: '2017-06-01' })];
     expect((spec(lifted).state() as OpenCase).legalHold).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ const directV2: WorkflowDefinition = {
     .map((rule) => (rule.event === 'SingleProviderDispensationGranted' ? { ...rule, to: 'provider-selected' } : rule))
     .map((rule) => (rule.event === 'ContractAwarded' ? { ...rule, from: ['provider-selected'] } : rule)),
 };
-const dispensation = event('SingleProviderDispensationGranted', { provider: 'Crimestoppers', reason: 'Only national line', grantedOn: '2016-09-02' });
+const dispensation = event('SingleProviderDispensationGranted', { provider: 'Crimestoppers', reason: 'Only national line', on: '2016-09-02' });
 
 describe('workflow versions: a case keeps the version it opened under', () => {
   it('opens a case under the version its command carries (the framework\'s choice), recording it whole', () => {
@@ -35,17 +35,17 @@ describe('workflow versions: a case keeps the version it opened under', () => {
   it('decides a case opened under v1 by v1, whatever else is published', () => {
     spec(directHistories.proposed)
       .when({ type: 'IssueTender', on: '2016-09-01', reference: 'T1', closesOn: '2016-10-01' })
-      .then([{ type: 'TenderIssued', data: { reference: 'T1', issuedOn: '2016-09-01', closesOn: '2016-10-01' } }]);
+      .then([{ type: 'TenderIssued', data: { reference: 'T1', on: '2016-09-01', closesOn: '2016-10-01' } }]);
   });
 
   it('evolves a case recorded with only a reference (before cases carried their workflow) by the shipped version', () => {
-    const byRef = [event('ProposalRaised', { profile: directProfile, workflow: refV1('direct'), estimatedValuePence: 100, raisedOn: '2016-09-01' })];
+    const byRef = [event('ProposalRaised', { profile: directProfile, workflow: refV1('direct'), estimatedValuePence: 100, on: '2016-09-01' })];
     expect(spec(byRef).state()).toMatchObject({ workflow: { id: 'direct', version: 1, title: 'Direct commissioning' }, stage: 'proposed' });
     expect(spec([...byRef, dispensation]).state()).toMatchObject({ workflow: { version: 1 }, stage: 'dispensation-granted' });
   });
 
   it('decides and evolves a case opened under v2 by v2', () => {
-    const openedUnderV2 = [event('ProposalRaised', { profile: directProfile, workflow: directV2, estimatedValuePence: 100, raisedOn: '2016-09-01' })];
+    const openedUnderV2 = [event('ProposalRaised', { profile: directProfile, workflow: directV2, estimatedValuePence: 100, on: '2016-09-01' })];
     expect(spec(openedUnderV2).state()).toMatchObject({ workflow: { version: 2 }, stage: 'proposed' });
     expect(spec([...openedUnderV2, dispensation]).state()).toMatchObject({ workflow: { version: 2 }, stage: 'provider-selected' });
     spec(openedUnderV2)
@@ -54,7 +54,7 @@ describe('workflow versions: a case keeps the version it opened under', () => {
   });
 
   it('WORKFLOW_NOT_FOUND: a case recorded with a reference to a version this build never shipped', () => {
-    const unknown = [event('ProposalRaised', { profile: directProfile, workflow: { id: 'direct', version: 9 }, estimatedValuePence: 100, raisedOn: '2016-09-01' })];
+    const unknown = [event('ProposalRaised', { profile: directProfile, workflow: { id: 'direct', version: 9 }, estimatedValuePence: 100, on: '2016-09-01' })];
     let code: string | undefined;
     try {
       spec(unknown).state();

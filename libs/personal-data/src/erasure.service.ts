@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseDecider, type CaseEvent, DomainError, decideErasure, erasureStreamId, fold, type PersonalDataErased } from '@app/domain';
+import { caseDecider, DomainError, decideErasure, erasureStreamId, fold, type PersonalDataErased, upcastCase } from '@app/domain';
 import type { EventMetadata, EventStore, StoredEvent } from '@app/event-store';
 import { sealedSubject } from './sealed-value';
 import type { SubjectKeys } from './subject-keys';
@@ -85,7 +85,7 @@ export class ErasureService {
     const holds: Array<{ streamId: string; reason: string }> = [];
     for (const streamId of streamIds.filter((id) => id.startsWith('case-'))) {
       const history = await this.store.readStream(streamId);
-      const state = fold(caseDecider, history.map((e) => ({ type: e.type, data: e.data }) as CaseEvent));
+      const state = fold(caseDecider, history.map(upcastCase));
       if (state.status === 'open' && state.legalHold) holds.push({ streamId, reason: state.legalHold.reason });
     }
     return holds;

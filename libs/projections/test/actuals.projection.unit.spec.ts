@@ -53,7 +53,7 @@ describe('actuals projection', () => {
   it('keeps a case that never gets a contract, with no schedule', () => {
     const raised = onCase('2016-17-P-1', {
       type: 'ProposalRaised',
-      data: { profile: { ...(imported('x').data as { profile: object }).profile, caseId: '2016-17-P-1' }, workflow: { id: 'direct', version: 1 }, estimatedValuePence: 5, raisedOn: '2016-04-01' },
+      data: { profile: { ...(imported('x').data as { profile: object }).profile, caseId: '2016-17-P-1' }, workflow: { id: 'direct', version: 1 }, estimatedValuePence: 5, on: '2016-04-01' },
     });
     expect((given(actualsProjection, [raised]).then('2016-17-P-1') as ActualsDoc).payments).toBeNull();
   });

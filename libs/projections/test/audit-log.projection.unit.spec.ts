@@ -11,7 +11,7 @@ describe('audit-log projection', () => {
   const blabyOpened = imported.find((e) => e.streamId === `case-${BLABY}`)!;
   const submitted = caseEvent(
     BLABY,
-    { type: 'CspPlanSubmitted', data: { submittedOn: '2016-01-12', budgetLines: [], totalPence: 0, performanceFramework: [] } },
+    { type: 'CspPlanSubmitted', data: { on: '2016-01-12', budgetLines: [], totalPence: 0, performanceFramework: [] } },
     '2016-01-12T23:30:00Z',
     1,
     BLABY_CSP,

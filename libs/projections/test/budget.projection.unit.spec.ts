@@ -131,11 +131,11 @@ describe('budget projection', () => {
       locality: null,
       origin: { source: 'proposal', ref: null },
     };
-    const raised = caseEvent(profile.caseId, { type: 'ProposalRaised', data: { profile, workflow: { id: 'direct', version: 1 }, estimatedValuePence: 2_500_000, raisedOn: '2016-06-01' } }, '2016-06-01T10:00:00+01:00', 0);
+    const raised = caseEvent(profile.caseId, { type: 'ProposalRaised', data: { profile, workflow: { id: 'direct', version: 1 }, estimatedValuePence: 2_500_000, on: '2016-06-01' } }, '2016-06-01T10:00:00+01:00', 0);
     const committed = ledger('FundsCommitted', { caseId: profile.caseId, pence: 2_400_000, reason: 'award', committedAfterPence: 429_598_300 });
     const contract = { kind: 'contract' as const, provider: 'Stop Hate UK', valuePence: 2_400_000, outcomes: [], qualityStandards: [], measures: [], underAchievementClause: 'x', startDate: '2016-07-01', endDate: '2017-03-31' };
-    const awarded = caseEvent(profile.caseId, { type: 'ContractAwarded', data: { contract, awardedOn: '2016-06-20' } }, '2016-06-20T10:00:00+01:00', 3);
-    const closed = caseEvent(profile.caseId, { type: 'ContractClosed', data: { closedOn: '2017-03-31', notes: 'Delivered' } }, '2017-03-31T10:00:00+01:00', 4);
+    const awarded = caseEvent(profile.caseId, { type: 'ContractAwarded', data: { contract, on: '2016-06-20' } }, '2016-06-20T10:00:00+01:00', 3);
+    const closed = caseEvent(profile.caseId, { type: 'ContractClosed', data: { on: '2017-03-31', notes: 'Delivered' } }, '2017-03-31T10:00:00+01:00', 4);
     const before = [frameworkImported(), ledger('ReserveDrawn', { pence: 2_400_000, reason: 'r', decisionRef: 'd', decidedOn: '2016-06-01', reserveAfterPence: 31_501_700 })];
 
     it('is registered holding nothing', () => {

@@ -59,8 +59,8 @@ export function onCase(caseId: string, event: CaseEvent | { type: string; data: 
 export const imported = (caseId: string, terms = contract(), overrides: Partial<CaseProfile> = {}): StoredEvent =>
   onCase(caseId, {
     type: 'ExistingCommitmentImported',
-    data: { profile: profile(caseId, overrides), workflow: { id: 'direct', version: 1 }, contract: terms, importedOn: '2015-10-23' },
+    data: { profile: profile(caseId, overrides), workflow: { id: 'direct', version: 1 }, contract: terms, on: '2015-10-23' },
   }, '2015-10-23');
 
 export const reported = (caseId: string, measureId: string, period: string, actual: number, rag: 'red' | 'amber' | 'green', reportedOn: string, target = 60) =>
-  onCase(caseId, { type: 'PerformanceReported', data: { measureId, period, actual, target, rag, reportedOn, commentary: '' } }, reportedOn);
+  onCase(caseId, { type: 'PerformanceReported', data: { measureId, period, actual, target, rag, on: reportedOn, commentary: '' } }, reportedOn);

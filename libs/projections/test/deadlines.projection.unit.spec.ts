@@ -14,7 +14,7 @@ const planRequested = () =>
       workflow: { id: 'plf', version: 1 },
       allocationPence: 2_970_000,
       meetingDeadline: '2016-02-29',
-      requestedOn: '2015-10-23',
+      on: '2015-10-23',
     },
   }, '2015-10-23');
 
@@ -46,7 +46,7 @@ describe('deadlines projection', () => {
     it('is moved by an extension, which is kept', () => {
       const extended = onCase(BLABY, {
         type: 'MeetingDeadlineExtended',
-        data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-14', reason: 'CSP board postponed', extendedOn: '2016-02-10' },
+        data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-14', reason: 'CSP board postponed', on: '2016-02-10' },
       }, '2016-02-10');
       expect(deadline([planRequested(), extended], BLABY, `${BLABY}:plf-meeting`)).toMatchObject({
         dueOn: '2016-03-14',
@@ -56,23 +56,23 @@ describe('deadlines projection', () => {
     });
 
     it('is met by the meeting', () => {
-      const held = onCase(BLABY, { type: 'CspMeetingHeld', data: { heldOn: '2016-02-18', notes: '' } }, '2016-02-18');
+      const held = onCase(BLABY, { type: 'CspMeetingHeld', data: { on: '2016-02-18', notes: '' } }, '2016-02-18');
       expect(deadline([planRequested(), held], BLABY, `${BLABY}:plf-meeting`)).toMatchObject({ status: 'met', metOn: '2016-02-18' });
     });
 
     it('is cancelled when the proposal is withdrawn or rejected', () => {
-      const withdrawn = onCase(BLABY, { type: 'ProposalWithdrawn', data: { reason: 'No plan this year', withdrawnOn: '2016-01-05' } }, '2016-01-05');
+      const withdrawn = onCase(BLABY, { type: 'ProposalWithdrawn', data: { reason: 'No plan this year', on: '2016-01-05' } }, '2016-01-05');
       expect(deadline([planRequested(), withdrawn], BLABY, `${BLABY}:plf-meeting`)).toMatchObject({ status: 'cancelled', cancelledOn: '2016-01-05' });
     });
 
     it('recorded missed stays open to be met, then is met-late', () => {
       const missed = onCase(BLABY, {
         type: 'DeadlineMissed',
-        data: { deadlineKey: `${BLABY}:plf-meeting`, kind: 'plf-meeting', dueOn: '2016-02-29', missedOn: '2016-03-01' },
+        data: { deadlineKey: `${BLABY}:plf-meeting`, kind: 'plf-meeting', dueOn: '2016-02-29', on: '2016-03-01' },
       }, '2016-03-01');
       const events = [planRequested(), missed];
       expect(deadline(events, BLABY, `${BLABY}:plf-meeting`)).toMatchObject({ status: 'missed', missedOn: '2016-03-01' });
-      const held = onCase(BLABY, { type: 'CspMeetingHeld', data: { heldOn: '2016-03-04', notes: '' } }, '2016-03-04');
+      const held = onCase(BLABY, { type: 'CspMeetingHeld', data: { on: '2016-03-04', notes: '' } }, '2016-03-04');
       expect(deadline([...events, held], BLABY, `${BLABY}:plf-meeting`)).toMatchObject({ status: 'met-late', metOn: '2016-03-04', missedOn: '2016-03-01' });
     });
 
@@ -150,7 +150,7 @@ describe('deadlines projection', () => {
     });
 
     it('a report after its day is met-late; recorded missed, the next period opens all the same', () => {
-      const missed = onCase(MENTORING, { type: 'DeadlineMissed', data: { deadlineKey: q('2016-Q1'), kind: 'performance-report', dueOn: '2016-07-14', missedOn: '2016-07-15' } }, '2016-07-15');
+      const missed = onCase(MENTORING, { type: 'DeadlineMissed', data: { deadlineKey: q('2016-Q1'), kind: 'performance-report', dueOn: '2016-07-14', on: '2016-07-15' } }, '2016-07-15');
       const events = [imported(MENTORING), missed];
       expect(deadline(events, MENTORING, q('2016-Q1'))).toMatchObject({ status: 'missed' });
       expect(deadline(events, MENTORING, q('2016-Q2'))).toMatchObject({ status: 'open', dueOn: '2016-10-14' });
@@ -167,7 +167,7 @@ describe('deadlines projection', () => {
 
     it('measures agreed later start with the period containing the later of the contract start and the agreement', () => {
       const bare = imported(MENTORING, contract({ measures: [] }));
-      const agreed = (on: string) => onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('mentored')], agreedOn: on } }, on);
+      const agreed = (on: string) => onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('mentored')], on } }, on);
       expect(deadline([bare, agreed('2016-03-10')], MENTORING, q('2016-Q1'))).toMatchObject({ dueOn: '2016-07-14', status: 'open' });
       resetRevisions();
       const later = [imported(MENTORING, contract({ measures: [] })), agreed('2016-08-02')];
@@ -176,7 +176,7 @@ describe('deadlines projection', () => {
     });
 
     it("a measure dropped by a new agreement has its open deadline cancelled", () => {
-      const replaced = onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('reoffending')], agreedOn: '2016-05-03' } }, '2016-05-03');
+      const replaced = onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('reoffending')], on: '2016-05-03' } }, '2016-05-03');
       const events = [imported(MENTORING), replaced];
       expect(deadline(events, MENTORING, q('2016-Q1'))).toMatchObject({ status: 'cancelled', cancelledOn: '2016-05-03' });
       expect(deadline(events, MENTORING, `${MENTORING}:performance-report:reoffending:2016-Q1`)).toMatchObject({ status: 'open', dueOn: '2016-07-14' });
@@ -190,14 +190,14 @@ describe('deadlines projection', () => {
       expect(deadline([imported(MENTORING)], MENTORING, end)).toMatchObject({ dueOn: '2017-03-31', concerns: 'opcc-lead', remindDaysBefore: [56, 28, 7] });
       const varied = onCase(MENTORING, {
         type: 'ContractVaried',
-        data: { previousValuePence: 14_755_600, valuePence: 7_377_800, endDate: '2016-09-30', reason: 'Halved', variedOn: '2016-06-01' },
+        data: { previousValuePence: 14_755_600, valuePence: 7_377_800, endDate: '2016-09-30', reason: 'Halved', on: '2016-06-01' },
       }, '2016-06-01');
       const events = [imported(MENTORING), varied];
       expect(deadline(events, MENTORING, end)).toMatchObject({ dueOn: '2016-09-30', moves: [{ from: '2017-03-31', to: '2016-09-30', on: '2016-06-01', reason: 'Halved' }] });
     });
 
     it('closing the contract meets it and cancels the open report deadlines', () => {
-      const closed = onCase(MENTORING, { type: 'ContractClosed', data: { closedOn: '2016-08-31', notes: 'Ended early by agreement' } }, '2016-08-31');
+      const closed = onCase(MENTORING, { type: 'ContractClosed', data: { on: '2016-08-31', notes: 'Ended early by agreement' } }, '2016-08-31');
       const events = [imported(MENTORING), reported(MENTORING, 'mentored', '2016-Q1', 64, 'green', '2016-07-08'), closed];
       const doc = given(deadlinesProjection, events).then(MENTORING) as CaseDeadlinesDoc;
       expect(deadlinesOf(doc).filter((d) => d.kind !== 'payment-instalment').map((d) => [d.key, d.status])).toEqual([
@@ -208,7 +208,7 @@ describe('deadlines projection', () => {
     });
 
     it('termination meets it too, and nothing more opens', () => {
-      const terminated = onCase(MENTORING, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', terminatedOn: '2016-06-01' } }, '2016-06-01');
+      const terminated = onCase(MENTORING, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', on: '2016-06-01' } }, '2016-06-01');
       const events = [imported(MENTORING), terminated, reported(MENTORING, 'mentored', '2016-Q1', 30, 'red', '2016-06-02')];
       expect(deadline(events, MENTORING, end)).toMatchObject({ status: 'met', metOn: '2016-06-01' });
       expect(deadline(events, MENTORING, `${MENTORING}:performance-report:mentored:2016-Q1`)).toMatchObject({ status: 'cancelled' });

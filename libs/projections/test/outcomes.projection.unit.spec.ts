@@ -35,16 +35,16 @@ describe('outcomes projection', () => {
   it('a case not yet awarded is held aside, and becomes an outcome with its profile at the award', () => {
     const plf = profile(BLABY, { mechanism: 'plf', title: 'Blaby PLF', theme: null, primaryPriorities: [], locality: 'blaby' });
     const opening = [
-      onCase(BLABY, { type: 'CspPlanRequested', data: { profile: plf, workflow: { id: 'plf', version: 1 }, allocationPence: 2_970_000, meetingDeadline: '2016-02-29', requestedOn: '2015-10-23' } }),
-      onCase(BLABY, { type: 'CspPlanSubmitted', data: { submittedOn: '2016-01-12', budgetLines: [], totalPence: 2_970_000, performanceFramework: [] } }),
-      onCase(BLABY, { type: 'CspMeetingScheduled', data: { meetingOn: '2016-02-18', scheduledOn: '2016-01-20' } }),
-      onCase(BLABY, { type: 'CspMeetingHeld', data: { heldOn: '2016-02-18', notes: '' } }),
+      onCase(BLABY, { type: 'CspPlanRequested', data: { profile: plf, workflow: { id: 'plf', version: 1 }, allocationPence: 2_970_000, meetingDeadline: '2016-02-29', on: '2015-10-23' } }),
+      onCase(BLABY, { type: 'CspPlanSubmitted', data: { on: '2016-01-12', budgetLines: [], totalPence: 2_970_000, performanceFramework: [] } }),
+      onCase(BLABY, { type: 'CspMeetingScheduled', data: { meetingOn: '2016-02-18', on: '2016-01-20' } }),
+      onCase(BLABY, { type: 'CspMeetingHeld', data: { on: '2016-02-18', notes: '' } }),
     ];
     const before = given(outcomesProjection, opening);
     expect(before.then(BLABY)).toBeUndefined();
     expect(before.then(pendingKey(BLABY))).toMatchObject({ kind: 'pending', stage: 'meeting-held' });
 
-    const awarded = onCase(BLABY, { type: 'ContractAwarded', data: { contract: contract({ provider: 'Blaby District Council', valuePence: 2_970_000 }), awardedOn: '2016-03-15' } });
+    const awarded = onCase(BLABY, { type: 'ContractAwarded', data: { contract: contract({ provider: 'Blaby District Council', valuePence: 2_970_000 }), on: '2016-03-15' } });
     const after = given(outcomesProjection, [...opening, awarded]);
     expect(after.then(pendingKey(BLABY))).toBeUndefined();
     expect(after.then(BLABY)).toMatchObject({ caseId: BLABY, locality: 'blaby', mechanism: 'plf', provider: 'Blaby District Council', valuePence: 2_970_000, stage: 'active', awardedOn: '2016-03-15' });
@@ -54,14 +54,14 @@ describe('outcomes projection', () => {
     const events = [
       imported(MENTORING),
       reported(MENTORING, 'mentored', '2016-Q1', 64, 'green', '2016-07-08'),
-      onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('mentored', { target: 70 }), measure('reoffending', { direction: 'lower-is-better', target: 10 })], agreedOn: '2016-08-01' } }),
+      onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('mentored', { target: 70 }), measure('reoffending', { direction: 'lower-is-better', target: 10 })], on: '2016-08-01' } }),
     ];
     const doc = outcome(events)!;
     expect(doc.measures.map((m) => [m.id, m.target, m.since, m.reports.length])).toEqual([
       ['mentored', 70, '2016-04-01', 1],
       ['reoffending', 10, '2016-08-01', 0],
     ]);
-    const dropped = outcome([...events, onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('reoffending')], agreedOn: '2016-09-01' } })])!;
+    const dropped = outcome([...events, onCase(MENTORING, { type: 'PerformanceMeasuresAgreed', data: { measures: [measure('reoffending')], on: '2016-09-01' } })])!;
     expect(dropped.formerMeasures).toMatchObject([{ id: 'mentored', retiredOn: '2016-09-01', reports: [{ period: '2016-Q1' }] }]);
   });
 
@@ -93,21 +93,21 @@ describe('outcomes projection', () => {
       imported(MENTORING),
       reported(MENTORING, 'mentored', '2016-Q1', 40, 'red', '2016-07-08'),
       reported(MENTORING, 'mentored', '2016-Q2', 41, 'red', '2016-10-10'),
-      onCase(MENTORING, { type: 'UnderAchievementFlagged', data: { measureId: 'mentored', consecutiveReds: 2, flaggedOn: '2016-10-10' } }),
+      onCase(MENTORING, { type: 'UnderAchievementFlagged', data: { measureId: 'mentored', consecutiveReds: 2, on: '2016-10-10' } }),
     ];
     expect(outcome(events)).toMatchObject({ stage: 'under-achievement', underAchievement: { measureId: 'mentored', since: '2016-10-10', consecutiveReds: 2, timesFlagged: 1 } });
-    const remedied = outcome([...events, onCase(MENTORING, { type: 'RemedialActionAgreed', data: { action: 'Weekly mentor supervision', reviewBy: '2016-12-16', agreedOn: '2016-10-20' } })]);
+    const remedied = outcome([...events, onCase(MENTORING, { type: 'RemedialActionAgreed', data: { action: 'Weekly mentor supervision', reviewBy: '2016-12-16', on: '2016-10-20' } })]);
     expect(remedied).toMatchObject({ stage: 'remedial-action', remedialActions: [{ action: 'Weekly mentor supervision', reviewBy: '2016-12-16', agreedOn: '2016-10-20' }] });
   });
 
   it('a variation changes value and end; closure and termination end the contract', () => {
-    const varied = onCase(MENTORING, { type: 'ContractVaried', data: { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-06-30', reason: 'Extended a quarter', variedOn: '2016-12-01' } });
+    const varied = onCase(MENTORING, { type: 'ContractVaried', data: { previousValuePence: 14_755_600, valuePence: 16_000_000, endDate: '2017-06-30', reason: 'Extended a quarter', on: '2016-12-01' } });
     expect(outcome([imported(MENTORING), varied])).toMatchObject({ valuePence: 16_000_000, endDate: '2017-06-30', variations: [{ previousValuePence: 14_755_600, reason: 'Extended a quarter' }] });
     resetRevisions();
-    const closed = onCase(MENTORING, { type: 'ContractClosed', data: { closedOn: '2017-03-31', notes: 'Delivered' } });
+    const closed = onCase(MENTORING, { type: 'ContractClosed', data: { on: '2017-03-31', notes: 'Delivered' } });
     expect(outcome([imported(MENTORING), closed])).toMatchObject({ stage: 'closed', ended: { kind: 'closed', on: '2017-03-31', note: 'Delivered' } });
     resetRevisions();
-    const terminated = onCase(MENTORING, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', terminatedOn: '2016-11-01' } });
+    const terminated = onCase(MENTORING, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', on: '2016-11-01' } });
     expect(outcome([imported(MENTORING), terminated])).toMatchObject({ stage: 'terminated', ended: { kind: 'terminated', on: '2016-11-01' } });
   });
 

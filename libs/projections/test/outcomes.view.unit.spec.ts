@@ -38,7 +38,7 @@ describe('outcomes view', () => {
 
     it('a closed contract owes nothing more', () => {
       resetRevisions();
-      const doc = outcomes([imported('M'), onCase('M', { type: 'ContractClosed', data: { closedOn: '2016-06-30', notes: '' } })])[0];
+      const doc = outcomes([imported('M'), onCase('M', { type: 'ContractClosed', data: { on: '2016-06-30', notes: '' } })])[0];
       expect(outcomeView(doc, '2016-08-01')).toMatchObject({ overdue: false, closed: { on: '2016-06-30' }, terminated: null });
     });
   });
@@ -48,7 +48,7 @@ describe('outcomes view', () => {
       imported('M'),
       reported('M', 'mentored', '2016-Q1', 40, 'red', '2016-07-08'),
       reported('M', 'mentored', '2016-Q2', 41, 'red', '2016-10-10'),
-      onCase('M', { type: 'UnderAchievementFlagged', data: { measureId: 'mentored', consecutiveReds: 2, flaggedOn: '2016-10-10' } }),
+      onCase('M', { type: 'UnderAchievementFlagged', data: { measureId: 'mentored', consecutiveReds: 2, on: '2016-10-10' } }),
     ];
     const flagged = outcomeView(outcomes(reds)[0], '2016-10-11');
     expect(flagged).toMatchObject({ underAchieving: true, rag: 'red', latestRag: { mentored: 'red' }, underAchievement: { current: true, currentConsecutiveReds: 2 } });

@@ -82,7 +82,7 @@ describe('instalment deadlines (deadlines projection)', () => {
   });
 
   it('termination cancels the open ones', () => {
-    const terminated = onCase(B05, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', terminatedOn: '2016-09-01' } }, '2016-09-01');
+    const terminated = onCase(B05, { type: 'ContractTerminated', data: { reason: 'Provider ceased trading', on: '2016-09-01' } }, '2016-09-01');
     expect(instalments([imported(B05), terminated]).map((d) => d[2])).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
   });
 });

@@ -7,18 +7,18 @@ const MEASURE = { id: 'asb', name: 'ASB incidents', unit: 'incidents', target: 4
 
 const submitted = caseEvent(
   BLABY,
-  { type: 'CspPlanSubmitted', data: { submittedOn: '2016-01-12', budgetLines: [{ id: 'asb', description: 'ASB caseworker', pence: 2_970_000 }], totalPence: 2_970_000, performanceFramework: [MEASURE] } },
+  { type: 'CspPlanSubmitted', data: { on: '2016-01-12', budgetLines: [{ id: 'asb', description: 'ASB caseworker', pence: 2_970_000 }], totalPence: 2_970_000, performanceFramework: [MEASURE] } },
   '2016-01-12T11:00:00Z',
   1,
 );
 const extended = caseEvent(
   BLABY,
-  { type: 'MeetingDeadlineExtended', data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-15', reason: 'CSP board rescheduled', extendedOn: '2016-02-01' } },
+  { type: 'MeetingDeadlineExtended', data: { previousDeadline: '2016-02-29', newDeadline: '2016-03-15', reason: 'CSP board rescheduled', on: '2016-02-01' } },
   '2016-02-01T09:00:00Z',
   2,
 );
 // 23:30 UTC on 31 March 2016 is 00:30 on 1 April in London (BST began on 27 March).
-const scheduled = caseEvent(BLABY, { type: 'CspMeetingScheduled', data: { meetingOn: '2016-04-05', scheduledOn: '2016-04-01' } }, '2016-03-31T23:30:00Z', 3);
+const scheduled = caseEvent(BLABY, { type: 'CspMeetingScheduled', data: { meetingOn: '2016-04-05', on: '2016-04-01' } }, '2016-03-31T23:30:00Z', 3);
 
 describe('pipeline projection', () => {
   it('puts every imported case at its workflow stage, since the business date of its opening', () => {

@@ -12,7 +12,7 @@ describe('notification email', () => {
     const email = renderNotification(
       {
         eventId: EVENT_ID,
-        event: { type: 'ReminderSent', data: { deadlineKey: '2016-17-B50:plf-meeting', kind: 'plf-meeting', dueOn: '2016-02-29', daysBefore: 7, recipient: 'csp', sentOn: '2016-02-22' } },
+        event: { type: 'ReminderSent', data: { deadlineKey: '2016-17-B50:plf-meeting', kind: 'plf-meeting', dueOn: '2016-02-29', daysBefore: 7, recipient: 'csp', on: '2016-02-22' } },
         state: PLF,
         localityName: 'Hinckley and Bosworth',
       },
@@ -38,7 +38,7 @@ describe('notification email', () => {
         eventId: EVENT_ID,
         event: {
           type: 'ReminderSent',
-          data: { deadlineKey: '2016-17-B05:performance-report:mentored:2016-Q1', kind: 'performance-report', dueOn: '2016-07-14', daysBefore: 0, recipient: 'contract-manager', sentOn: '2016-07-14' },
+          data: { deadlineKey: '2016-17-B05:performance-report:mentored:2016-Q1', kind: 'performance-report', dueOn: '2016-07-14', daysBefore: 0, recipient: 'contract-manager', on: '2016-07-14' },
         },
         state: contract,
       },
@@ -54,7 +54,7 @@ describe('notification email', () => {
     const email = renderNotification(
       {
         eventId: EVENT_ID,
-        event: { type: 'DeadlineMissed', data: { deadlineKey: '2016-17-B50:plf-meeting', kind: 'plf-meeting', dueOn: '2016-02-29', missedOn: '2016-03-01', escalatedTo: 'opcc-lead' } },
+        event: { type: 'DeadlineMissed', data: { deadlineKey: '2016-17-B50:plf-meeting', kind: 'plf-meeting', dueOn: '2016-02-29', on: '2016-03-01', escalatedTo: 'opcc-lead' } },
         state: PLF,
       },
       MAIL,

@@ -1,4 +1,4 @@
-import { type CaseEvent, caseDecider, caseStreamId, DomainError, fold, type OpenCase } from '@app/domain';
+import { caseDecider, caseStreamId, DomainError, fold, type OpenCase, upcastCase } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { AuditLog } from '../log/audit-log.port';
 import { type AsOf, asOfFilter, timeOf } from './as-of';
@@ -48,7 +48,7 @@ export async function caseAsOf(log: Pick<AuditLog, 'readStream'>, caseId: string
     });
   }
   const firstLater = history.findIndex((event) => timeOf(event, asOf.basis) > asOf.at.getTime());
-  const state = fold(caseDecider, folded.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
+  const state = fold(caseDecider, folded.map(upcastCase));
   const last = folded[folded.length - 1];
   return {
     caseId,

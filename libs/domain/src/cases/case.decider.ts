@@ -93,18 +93,18 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
   const opening = { profile: command.profile, workflow };
   switch (command.type) {
     case 'ImportExistingCommitment':
-      return [{ type: 'ExistingCommitmentImported', data: { ...opening, contract: command.contract, importedOn: command.on } }];
+      return [{ type: 'ExistingCommitmentImported', data: { ...opening, contract: command.contract, on: command.on } }];
     case 'ImportAdditionalAllocation':
-      return [{ type: 'AdditionalAllocationImported', data: { ...opening, allocationPence: command.allocationPence, importedOn: command.on } }];
+      return [{ type: 'AdditionalAllocationImported', data: { ...opening, allocationPence: command.allocationPence, on: command.on } }];
     case 'RaiseProposal':
       if (command.estimatedValuePence <= 0) throw DomainError.field('INVALID_AMOUNT', 'estimatedValuePence', 'must be more than zero');
-      return [{ type: 'ProposalRaised', data: { ...opening, estimatedValuePence: command.estimatedValuePence, raisedOn: command.on } }];
+      return [{ type: 'ProposalRaised', data: { ...opening, estimatedValuePence: command.estimatedValuePence, on: command.on } }];
     case 'RequestCspPlan':
       if (!command.profile.locality) throw DomainError.field('VALIDATION_FAILED', 'locality', 'a PLF case belongs to one locality');
       return [
         {
           type: 'CspPlanRequested',
-          data: { ...opening, allocationPence: command.allocationPence, meetingDeadline: command.meetingDeadline, requestedOn: command.on },
+          data: { ...opening, allocationPence: command.allocationPence, meetingDeadline: command.meetingDeadline, on: command.on },
         },
       ];
     case 'ReceiveGrantApplication': {
@@ -118,7 +118,7 @@ function decideOpening(command: CaseOpeningCommand, state: CaseState): CaseEvent
         throw DomainError.field('INVALID_AMOUNT', 'requestedPence', 'must be a whole number of pence, more than zero');
       }
       const { roundId, applicant, requestedPence, contact } = command;
-      const data = { ...opening, roundId, applicant, requestedPence, receivedOn: command.on, ...(contact ? { contact } : {}) };
+      const data = { ...opening, roundId, applicant, requestedPence, on: command.on, ...(contact ? { contact } : {}) };
       return [{ type: 'GrantApplicationReceived', data }];
     }
     default:
@@ -142,7 +142,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   if (command.type === 'SendReminder') {
     if (state.remindersSent?.includes(`${command.deadlineKey}|${command.dueOn}|${command.daysBefore}`)) return [];
     const { deadlineKey, dueOn, daysBefore, recipient } = command;
-    return [{ type: 'ReminderSent', data: { deadlineKey, kind: ref.kind, dueOn, daysBefore, recipient, sentOn: command.on } }];
+    return [{ type: 'ReminderSent', data: { deadlineKey, kind: ref.kind, dueOn, daysBefore, recipient, on: command.on } }];
   }
   if (command.on <= command.dueOn) {
     throw new DomainError('NOT_YET_DUE', `${command.deadlineKey} is due on ${command.dueOn}; it cannot be missed on ${command.on}`);
@@ -151,7 +151,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   return [
     {
       type: 'DeadlineMissed',
-      data: { deadlineKey: command.deadlineKey, kind: ref.kind, dueOn: command.dueOn, missedOn: command.on, escalatedTo: 'opcc-lead' },
+      data: { deadlineKey: command.deadlineKey, kind: ref.kind, dueOn: command.dueOn, on: command.on, escalatedTo: 'opcc-lead' },
     },
   ];
 }
@@ -162,69 +162,69 @@ function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition)
   const on = command.on;
   switch (command.type) {
     case 'IssueTender':
-      return [{ type: 'TenderIssued', data: { reference: command.reference, issuedOn: on, closesOn: command.closesOn } }];
+      return [{ type: 'TenderIssued', data: { reference: command.reference, on, closesOn: command.closesOn } }];
     case 'SelectProvider':
-      return [{ type: 'ProviderSelected', data: { provider: command.provider, bidsReceived: command.bidsReceived, selectedOn: on } }];
+      return [{ type: 'ProviderSelected', data: { provider: command.provider, bidsReceived: command.bidsReceived, on } }];
     case 'GrantSingleProviderDispensation':
-      return [{ type: 'SingleProviderDispensationGranted', data: { provider: command.provider, reason: command.reason, grantedOn: on } }];
+      return [{ type: 'SingleProviderDispensationGranted', data: { provider: command.provider, reason: command.reason, on } }];
     case 'AssignBoard':
-      return [{ type: 'BoardAssigned', data: { board: command.board, assignedOn: on } }];
+      return [{ type: 'BoardAssigned', data: { board: command.board, on } }];
     case 'RecordBoardDecision':
-      return [{ type: 'BoardDecisionRecorded', data: { board: state.board ?? '', decision: command.decision, notes: command.notes, decidedOn: on } }];
+      return [{ type: 'BoardDecisionRecorded', data: { board: state.board ?? '', decision: command.decision, notes: command.notes, on } }];
     case 'SubmitCspPlan': {
       const totalPence = command.budgetLines.reduce((sum, line) => sum + line.pence, 0);
       return [
         {
           type: 'CspPlanSubmitted',
-          data: { submittedOn: on, budgetLines: [...command.budgetLines], totalPence, performanceFramework: [...command.performanceFramework] },
+          data: { on, budgetLines: [...command.budgetLines], totalPence, performanceFramework: [...command.performanceFramework] },
         },
       ];
     }
     case 'ScheduleCspMeeting':
-      return [{ type: 'CspMeetingScheduled', data: { meetingOn: command.meetingOn, scheduledOn: on } }];
+      return [{ type: 'CspMeetingScheduled', data: { meetingOn: command.meetingOn, on } }];
     case 'ExtendMeetingDeadline':
       return [
         {
           type: 'MeetingDeadlineExtended',
-          data: { previousDeadline: state.meetingDeadline ?? on, newDeadline: command.newDeadline, reason: command.reason, extendedOn: on },
+          data: { previousDeadline: state.meetingDeadline ?? on, newDeadline: command.newDeadline, reason: command.reason, on },
         },
       ];
     case 'HoldCspMeeting':
-      return [{ type: 'CspMeetingHeld', data: { heldOn: on, notes: command.notes } }];
+      return [{ type: 'CspMeetingHeld', data: { on, notes: command.notes } }];
     case 'ExcludeDuplicatePlanLines': {
       const excludedPence = (state.plan?.lines ?? []).filter((l) => command.lineIds.includes(l.id)).reduce((s, l) => s + l.pence, 0);
-      return [{ type: 'PlanLinesExcludedAsDuplicate', data: { lineIds: [...command.lineIds], excludedPence, reason: command.reason, excludedOn: on } }];
+      return [{ type: 'PlanLinesExcludedAsDuplicate', data: { lineIds: [...command.lineIds], excludedPence, reason: command.reason, on } }];
     }
     case 'AssessGrantApplication':
-      return [{ type: 'GrantApplicationAssessed', data: { score: command.score, recommendation: command.recommendation, notes: command.notes, assessedOn: on } }];
+      return [{ type: 'GrantApplicationAssessed', data: { score: command.score, recommendation: command.recommendation, notes: command.notes, on } }];
     case 'DeclineGrant':
-      return [{ type: 'GrantDeclined', data: { reason: command.reason, declinedOn: on } }];
+      return [{ type: 'GrantDeclined', data: { reason: command.reason, on } }];
     case 'RejectProposal':
-      return [{ type: 'ProposalRejected', data: { reason: command.reason, rejectedOn: on } }];
+      return [{ type: 'ProposalRejected', data: { reason: command.reason, on } }];
     case 'WithdrawProposal':
-      return [{ type: 'ProposalWithdrawn', data: { reason: command.reason, withdrawnOn: on } }];
+      return [{ type: 'ProposalWithdrawn', data: { reason: command.reason, on } }];
     case 'AwardContract':
-      return [{ type: 'ContractAwarded', data: { contract: command.contract, awardedOn: on } }];
+      return [{ type: 'ContractAwarded', data: { contract: command.contract, on } }];
     case 'ReportPerformance':
       return reportPerformance(command, state, workflow);
     case 'AgreePerformanceMeasures':
-      return [{ type: 'PerformanceMeasuresAgreed', data: { measures: [...command.measures], agreedOn: on } }];
+      return [{ type: 'PerformanceMeasuresAgreed', data: { measures: [...command.measures], on } }];
     case 'AgreeRemedialAction':
-      return [{ type: 'RemedialActionAgreed', data: { action: command.action, reviewBy: command.reviewBy, agreedOn: on } }];
+      return [{ type: 'RemedialActionAgreed', data: { action: command.action, reviewBy: command.reviewBy, on } }];
     case 'VaryContract': {
       const contract = state.contract;
       if (!contract) throw new DomainError('NO_CONTRACT', 'There is no contract to vary');
       return [
         {
           type: 'ContractVaried',
-          data: { previousValuePence: contract.valuePence, valuePence: command.valuePence, endDate: command.endDate ?? contract.endDate, reason: command.reason, variedOn: on },
+          data: { previousValuePence: contract.valuePence, valuePence: command.valuePence, endDate: command.endDate ?? contract.endDate, reason: command.reason, on },
         },
       ];
     }
     case 'CloseContract':
-      return [{ type: 'ContractClosed', data: { closedOn: on, notes: command.notes } }];
+      return [{ type: 'ContractClosed', data: { on, notes: command.notes } }];
     case 'TerminateContract':
-      return [{ type: 'ContractTerminated', data: { reason: command.reason, terminatedOn: on } }];
+      return [{ type: 'ContractTerminated', data: { reason: command.reason, on } }];
     default:
       return assertNever(command);
   }
@@ -241,7 +241,7 @@ function reportPerformance(
   const rag = ragFor(command.actual, measure.target, measure.direction, workflow.settings.amberTolerancePercent);
   const reported: CaseEvent = {
     type: 'PerformanceReported',
-    data: { measureId: measure.id, period: command.period, actual: command.actual, target: measure.target, rag, reportedOn: command.on, commentary: command.commentary },
+    data: { measureId: measure.id, period: command.period, actual: command.actual, target: measure.target, rag, on: command.on, commentary: command.commentary },
   };
   let consecutiveReds = 0;
   if (rag === 'red') {
@@ -253,7 +253,7 @@ function reportPerformance(
   }
   const flag = consecutiveReds >= workflow.settings.underAchievementAfterConsecutiveReds && state.stage !== 'under-achievement';
   return flag
-    ? [reported, { type: 'UnderAchievementFlagged', data: { measureId: measure.id, consecutiveReds, flaggedOn: command.on } }]
+    ? [reported, { type: 'UnderAchievementFlagged', data: { measureId: measure.id, consecutiveReds, on: command.on } }]
     : [reported];
 }
 

@@ -13,76 +13,76 @@ import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } 
 type Opening = { profile: CaseProfile; workflow: WorkflowDefinition | WorkflowRef };
 type E<Type extends string, Data> = { type: Type; data: Data };
 
-export type ExistingCommitmentImported = E<'ExistingCommitmentImported', Opening & { contract: ContractTerms; importedOn: BusinessDate }>;
-export type AdditionalAllocationImported = E<'AdditionalAllocationImported', Opening & { allocationPence: Pence; importedOn: BusinessDate }>;
-export type ProposalRaised = E<'ProposalRaised', Opening & { estimatedValuePence: Pence; raisedOn: BusinessDate }>;
+export type ExistingCommitmentImported = E<'ExistingCommitmentImported', Opening & { contract: ContractTerms; on: BusinessDate }>;
+export type AdditionalAllocationImported = E<'AdditionalAllocationImported', Opening & { allocationPence: Pence; on: BusinessDate }>;
+export type ProposalRaised = E<'ProposalRaised', Opening & { estimatedValuePence: Pence; on: BusinessDate }>;
 export type CspPlanRequested = E<
   'CspPlanRequested',
-  Opening & { allocationPence: Pence; meetingDeadline: BusinessDate; requestedOn: BusinessDate }
+  Opening & { allocationPence: Pence; meetingDeadline: BusinessDate; on: BusinessDate }
 >;
 export type GrantApplicationReceived = E<
   'GrantApplicationReceived',
-  Opening & { roundId: string; applicant: string; requestedPence: Pence; receivedOn: BusinessDate; contact?: PersonalContact }
+  Opening & { roundId: string; applicant: string; requestedPence: Pence; on: BusinessDate; contact?: PersonalContact }
 >;
 
-export type TenderIssued = E<'TenderIssued', { reference: string; issuedOn: BusinessDate; closesOn: BusinessDate }>;
-export type ProviderSelected = E<'ProviderSelected', { provider: string; selectedOn: BusinessDate; bidsReceived: number }>;
+export type TenderIssued = E<'TenderIssued', { reference: string; on: BusinessDate; closesOn: BusinessDate }>;
+export type ProviderSelected = E<'ProviderSelected', { provider: string; on: BusinessDate; bidsReceived: number }>;
 export type SingleProviderDispensationGranted = E<
   'SingleProviderDispensationGranted',
-  { provider: string; reason: string; grantedOn: BusinessDate }
+  { provider: string; reason: string; on: BusinessDate }
 >;
-export type BoardAssigned = E<'BoardAssigned', { board: string; assignedOn: BusinessDate }>;
+export type BoardAssigned = E<'BoardAssigned', { board: string; on: BusinessDate }>;
 export type BoardDecisionRecorded = E<
   'BoardDecisionRecorded',
-  { board: string; decision: 'approved' | 'rejected'; decidedOn: BusinessDate; notes: string }
+  { board: string; decision: 'approved' | 'rejected'; on: BusinessDate; notes: string }
 >;
 export type CspPlanSubmitted = E<
   'CspPlanSubmitted',
-  { submittedOn: BusinessDate; budgetLines: PlanLine[]; totalPence: Pence; performanceFramework: Measure[] }
+  { on: BusinessDate; budgetLines: PlanLine[]; totalPence: Pence; performanceFramework: Measure[] }
 >;
-export type CspMeetingScheduled = E<'CspMeetingScheduled', { meetingOn: BusinessDate; scheduledOn: BusinessDate }>;
+export type CspMeetingScheduled = E<'CspMeetingScheduled', { meetingOn: BusinessDate; on: BusinessDate }>;
 export type MeetingDeadlineExtended = E<
   'MeetingDeadlineExtended',
-  { previousDeadline: BusinessDate; newDeadline: BusinessDate; reason: string; extendedOn: BusinessDate }
+  { previousDeadline: BusinessDate; newDeadline: BusinessDate; reason: string; on: BusinessDate }
 >;
-export type CspMeetingHeld = E<'CspMeetingHeld', { heldOn: BusinessDate; notes: string }>;
+export type CspMeetingHeld = E<'CspMeetingHeld', { on: BusinessDate; notes: string }>;
 export type PlanLinesExcludedAsDuplicate = E<
   'PlanLinesExcludedAsDuplicate',
-  { lineIds: string[]; excludedPence: Pence; reason: string; excludedOn: BusinessDate }
+  { lineIds: string[]; excludedPence: Pence; reason: string; on: BusinessDate }
 >;
 export type GrantApplicationAssessed = E<
   'GrantApplicationAssessed',
-  { score: number; recommendation: 'award' | 'decline'; notes: string; assessedOn: BusinessDate }
+  { score: number; recommendation: 'award' | 'decline'; notes: string; on: BusinessDate }
 >;
-export type GrantDeclined = E<'GrantDeclined', { reason: string; declinedOn: BusinessDate }>;
-export type ProposalRejected = E<'ProposalRejected', { reason: string; rejectedOn: BusinessDate }>;
-export type ProposalWithdrawn = E<'ProposalWithdrawn', { reason: string; withdrawnOn: BusinessDate }>;
+export type GrantDeclined = E<'GrantDeclined', { reason: string; on: BusinessDate }>;
+export type ProposalRejected = E<'ProposalRejected', { reason: string; on: BusinessDate }>;
+export type ProposalWithdrawn = E<'ProposalWithdrawn', { reason: string; on: BusinessDate }>;
 
-export type ContractAwarded = E<'ContractAwarded', { contract: ContractTerms; awardedOn: BusinessDate }>;
+export type ContractAwarded = E<'ContractAwarded', { contract: ContractTerms; on: BusinessDate }>;
 export type PerformanceReported = E<
   'PerformanceReported',
-  { measureId: string; period: string; actual: number; target: number; rag: Rag; reportedOn: BusinessDate; commentary: string }
+  { measureId: string; period: string; actual: number; target: number; rag: Rag; on: BusinessDate; commentary: string }
 >;
 export type UnderAchievementFlagged = E<
   'UnderAchievementFlagged',
-  { measureId: string; consecutiveReds: number; flaggedOn: BusinessDate }
+  { measureId: string; consecutiveReds: number; on: BusinessDate }
 >;
-export type PerformanceMeasuresAgreed = E<'PerformanceMeasuresAgreed', { measures: Measure[]; agreedOn: BusinessDate }>;
-export type RemedialActionAgreed = E<'RemedialActionAgreed', { action: string; reviewBy: BusinessDate; agreedOn: BusinessDate }>;
+export type PerformanceMeasuresAgreed = E<'PerformanceMeasuresAgreed', { measures: Measure[]; on: BusinessDate }>;
+export type RemedialActionAgreed = E<'RemedialActionAgreed', { action: string; reviewBy: BusinessDate; on: BusinessDate }>;
 export type ContractVaried = E<
   'ContractVaried',
-  { previousValuePence: Pence; valuePence: Pence; endDate: BusinessDate; reason: string; variedOn: BusinessDate }
+  { previousValuePence: Pence; valuePence: Pence; endDate: BusinessDate; reason: string; on: BusinessDate }
 >;
-export type ContractClosed = E<'ContractClosed', { closedOn: BusinessDate; notes: string }>;
-export type ContractTerminated = E<'ContractTerminated', { reason: string; terminatedOn: BusinessDate }>;
+export type ContractClosed = E<'ContractClosed', { on: BusinessDate; notes: string }>;
+export type ContractTerminated = E<'ContractTerminated', { reason: string; on: BusinessDate }>;
 
 export type CheckpointCompleted = E<
   'CheckpointCompleted',
-  { step: string; outcome: string; notes: string; completedBy: string; completedOn: BusinessDate }
+  { step: string; outcome: string; notes: string; completedBy: string; on: BusinessDate }
 >;
 export type ApprovalRecorded = E<
   'ApprovalRecorded',
-  { step: string; decision: 'approved' | 'refused'; notes: string; decidedBy: string; decidedOn: BusinessDate }
+  { step: string; decision: 'approved' | 'refused'; notes: string; decidedBy: string; on: BusinessDate }
 >;
 
 export type ReminderSent = E<
@@ -93,12 +93,12 @@ export type ReminderSent = E<
     dueOn: BusinessDate;
     daysBefore: number;
     recipient: 'csp' | 'contract-manager' | 'opcc-lead';
-    sentOn: BusinessDate;
+    on: BusinessDate;
   }
 >;
 export type DeadlineMissed = E<
   'DeadlineMissed',
-  { deadlineKey: string; kind: string; dueOn: BusinessDate; missedOn: BusinessDate; escalatedTo: 'opcc-lead' }
+  { deadlineKey: string; kind: string; dueOn: BusinessDate; on: BusinessDate; escalatedTo: 'opcc-lead' }
 >;
 
 export type CaseOpeningEvent =

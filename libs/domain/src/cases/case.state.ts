@@ -44,19 +44,19 @@ function openedBy(event: CaseEvent): OpenCase {
       return {
         ...base,
         profile: event.data.profile,
-        openedOn: event.data.importedOn,
+        openedOn: event.data.on,
         contract: event.data.contract,
         payments: scheduleOf(defaultSchedule(event.data.contract), 'default'),
       };
     case 'AdditionalAllocationImported':
-      return { ...base, profile: event.data.profile, openedOn: event.data.importedOn, allocationPence: event.data.allocationPence };
+      return { ...base, profile: event.data.profile, openedOn: event.data.on, allocationPence: event.data.allocationPence };
     case 'ProposalRaised':
-      return { ...base, profile: event.data.profile, openedOn: event.data.raisedOn, estimatedValuePence: event.data.estimatedValuePence };
+      return { ...base, profile: event.data.profile, openedOn: event.data.on, estimatedValuePence: event.data.estimatedValuePence };
     case 'CspPlanRequested':
       return {
         ...base,
         profile: event.data.profile,
-        openedOn: event.data.requestedOn,
+        openedOn: event.data.on,
         allocationPence: event.data.allocationPence,
         meetingDeadline: event.data.meetingDeadline,
       };
@@ -64,7 +64,7 @@ function openedBy(event: CaseEvent): OpenCase {
       return {
         ...base,
         profile: event.data.profile,
-        openedOn: event.data.receivedOn,
+        openedOn: event.data.on,
         grant: {
           roundId: event.data.roundId,
           applicant: event.data.applicant,
@@ -87,7 +87,7 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'GrantApplicationReceived':
       return state;
     case 'TenderIssued':
-      return { ...state, tender: { issuedOn: event.data.issuedOn, closesOn: event.data.closesOn } };
+      return { ...state, tender: { issuedOn: event.data.on, closesOn: event.data.closesOn } };
     case 'ProviderSelected':
       return { ...state, chosenProvider: event.data.provider };
     case 'SingleProviderDispensationGranted':
@@ -99,7 +99,7 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'CspPlanSubmitted':
       return {
         ...state,
-        planSubmittedOn: event.data.submittedOn,
+        planSubmittedOn: event.data.on,
         plan: { lines: event.data.budgetLines, measures: event.data.performanceFramework, excluded: [] },
       };
     case 'CspMeetingScheduled':
@@ -107,7 +107,7 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'MeetingDeadlineExtended':
       return { ...state, meetingDeadline: event.data.newDeadline };
     case 'CspMeetingHeld':
-      return { ...state, meetingOn: event.data.heldOn, meetingHeldOn: event.data.heldOn };
+      return { ...state, meetingOn: event.data.on, meetingHeldOn: event.data.on };
     case 'CheckpointCompleted': {
       const { step, outcome, completedBy } = event.data;
       return { ...state, steps: { ...state.steps, [step]: { ...state.steps?.[step], outcome, completedBy } } };
@@ -135,8 +135,8 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
     case 'ContractAwarded':
       return { ...state, contract: event.data.contract };
     case 'PerformanceReported': {
-      const { measureId, period, rag, actual, reportedOn } = event.data;
-      return { ...state, reports: [...state.reports, { measureId, period, rag, actual, reportedOn }] };
+      const { measureId, period, rag, actual, on } = event.data;
+      return { ...state, reports: [...state.reports, { measureId, period, rag, actual, reportedOn: on }] };
     }
     case 'PerformanceMeasuresAgreed':
       return state.contract ? { ...state, contract: { ...state.contract, measures: event.data.measures } } : state;

@@ -22,7 +22,7 @@ export function decideStep(command: StepCommand, state: OpenCase): CaseEvent[] {
     }
     if (recorded?.outcome === command.outcome) return [];
     const { outcome, notes, by } = command;
-    return [{ type: 'CheckpointCompleted', data: { step: step.id, outcome, notes, completedBy: by, completedOn: command.on } }];
+    return [{ type: 'CheckpointCompleted', data: { step: step.id, outcome, notes, completedBy: by, on: command.on } }];
   }
   if (step.kind !== 'approval') throw DomainError.field('WRONG_STEP_KIND', 'step', `"${step.id}" is a ${step.kind} step, not an approval`);
   const approved = stepRecord(state, step.approves);
@@ -38,5 +38,5 @@ export function decideStep(command: StepCommand, state: OpenCase): CaseEvent[] {
   }
   if (recorded?.decision === command.decision) return [];
   const { decision, notes, by } = command;
-  return [{ type: 'ApprovalRecorded', data: { step: step.id, decision, notes, decidedBy: by, decidedOn: command.on } }];
+  return [{ type: 'ApprovalRecorded', data: { step: step.id, decision, notes, decidedBy: by, on: command.on } }];
 }

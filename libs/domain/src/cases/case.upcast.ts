@@ -1,11 +1,12 @@
 import type { BusinessDate } from '../shared/business-date';
-import { resolveWorkflow } from '../workflows/workflow.registry';
+import { isWhole, resolveWorkflow } from '../workflows/workflow.registry';
+import type { WorkflowRef } from './case.types';
 import type { CaseEvent } from './case.events';
 
-/** Case events are written at schema version 2: every one carries its business date in `on`. */
+/** Case events are written at schema version 2: every one carries its business date in `on`, and its workflow whole. */
 export const CASE_EVENT_SCHEMA_VERSION = 2;
 
-/** Where a version 1 event kept its business date. */
+/** Where a version 1 event kept its business date; the upcaster moves it to `on`. */
 export const V1_DATE_FIELD: Readonly<Record<string, string>> = {
   ExistingCommitmentImported: 'importedOn',
   AdditionalAllocationImported: 'importedOn',
@@ -45,27 +46,40 @@ export const V1_DATE_FIELD: Readonly<Record<string, string>> = {
   LegalHoldLifted: 'liftedOn',
 };
 
-/** The business date of a case event of either version, in its one field. */
-export function businessDateOfEvent(event: { type: string; data: unknown }): BusinessDate | undefined {
-  const data = event.data as Record<string, unknown>;
-  const value = data.on ?? data[V1_DATE_FIELD[event.type] ?? ''];
-  return typeof value === 'string' ? value : undefined;
+/** The shipped document a version 1 reference names; a reference this build does not know stays as it is, for the reader to refuse. */
+function shippedWorkflow(ref: WorkflowRef): unknown {
+  try {
+    return resolveWorkflow(ref);
+  } catch {
+    return ref;
+  }
 }
 
 /**
- * A stored case event as the current version reads it. Version 1 events gain `on`, and an
- * opening event's workflow reference becomes the shipped document it named; version 2
- * events are as written.
+ * A stored case event as the current version reads it: its business date in `on` alone.
+ * A version 1 event kept it in a field of its own (V1_DATE_FIELD) and named its workflow by
+ * reference only; a version 2 event written before `on` became the one field holds both,
+ * and is read with `on` alone too. An event already in the current shape is returned as stored.
  */
 export function upcastCase(stored: { readonly type: string; readonly schemaVersion?: number; readonly data: unknown }): CaseEvent {
-  if ((stored.schemaVersion ?? 1) >= CASE_EVENT_SCHEMA_VERSION) return { type: stored.type, data: stored.data } as CaseEvent;
-  const data = { ...(stored.data as Record<string, unknown>) };
-  const on = businessDateOfEvent(stored);
-  if (on !== undefined) data.on = on;
-  if (data.workflow && typeof data.workflow === 'object') data.workflow = resolveWorkflow(data.workflow as { id: string; version: number });
-  return { type: stored.type, data } as CaseEvent;
+  const data = stored.data as Record<string, unknown>;
+  const field = V1_DATE_FIELD[stored.type];
+  const dated = field !== undefined && data !== null && typeof data === 'object' && field in data;
+  const workflow = (stored.schemaVersion ?? 1) < CASE_EVENT_SCHEMA_VERSION ? (data?.workflow as WorkflowRef | undefined) : undefined;
+  const byReference = workflow !== null && typeof workflow === 'object' && !isWhole(workflow);
+  if (!dated && !byReference) return { type: stored.type, data: stored.data } as CaseEvent;
+  const upcast: Record<string, unknown> = { ...data };
+  if (dated) {
+    upcast.on = data.on ?? data[field];
+    delete upcast[field];
+  }
+  if (byReference) upcast.workflow = shippedWorkflow(workflow);
+  return { type: stored.type, data: upcast } as CaseEvent;
 }
 
-/** Stamps decided events with their business date: the command's. */
+/**
+ * Stamps decided events with their business date: the command's. The case's own events are
+ * decided with it already; payment events, whose own date fields stay, gain it here.
+ */
 export const withBusinessDate = <E extends { type: string; data: unknown }>(events: readonly E[], on: BusinessDate): E[] =>
   events.map((event) => ({ ...event, data: { ...(event.data as object), on } }));

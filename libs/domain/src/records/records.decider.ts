@@ -18,18 +18,18 @@ export function decideRecords(command: RecordsCommand, state: OpenCase): Records
     case 'WithdrawDocument': {
       const current = currentDocument(state, command.documentId, 'documentId');
       if (!command.reason.trim()) throw DomainError.field('VALIDATION_FAILED', 'reason', 'say why the document is withdrawn');
-      return [{ type: 'DocumentWithdrawn', data: { documentId: current.documentId, reason: command.reason, withdrawnOn: command.on } }];
+      return [{ type: 'DocumentWithdrawn', data: { documentId: current.documentId, reason: command.reason, on: command.on } }];
     }
     case 'PlaceLegalHold':
       if (state.legalHold) {
         throw new DomainError('LEGAL_HOLD_EXISTS', `Case ${state.profile.caseId} is already on legal hold since ${state.legalHold.placedOn}: ${state.legalHold.reason}`);
       }
       if (!command.reason.trim()) throw DomainError.field('VALIDATION_FAILED', 'reason', 'say why the case is held');
-      return [{ type: 'LegalHoldPlaced', data: { reason: command.reason, placedOn: command.on } }];
+      return [{ type: 'LegalHoldPlaced', data: { reason: command.reason, on: command.on } }];
     case 'LiftLegalHold':
       if (!state.legalHold) throw new DomainError('NO_LEGAL_HOLD', `Case ${state.profile.caseId} is not on legal hold`);
       if (!command.reason.trim()) throw DomainError.field('VALIDATION_FAILED', 'reason', 'say why the hold is lifted');
-      return [{ type: 'LegalHoldLifted', data: { reason: command.reason, liftedOn: command.on } }];
+      return [{ type: 'LegalHoldLifted', data: { reason: command.reason, on: command.on } }];
     default:
       return assertNever(command);
   }
@@ -57,12 +57,12 @@ function attach(command: Extract<RecordsCommand, { type: 'AttachDocument' }>, st
       documentId: command.documentId,
       kind: command.kind,
       ...command.file,
-      attachedOn: command.on,
+      on: command.on,
       ...(replaced ? { supersedes: replaced.documentId } : {}),
     },
   };
   if (!replaced) return [attached];
-  return [attached, { type: 'DocumentSuperseded', data: { documentId: replaced.documentId, supersededBy: command.documentId, supersededOn: command.on } }];
+  return [attached, { type: 'DocumentSuperseded', data: { documentId: replaced.documentId, supersededBy: command.documentId, on: command.on } }];
 }
 
 function currentDocument(state: OpenCase, documentId: string, field: string): CaseDocument {
@@ -79,15 +79,15 @@ export function evolveRecords(state: OpenCase, event: RecordsEvent): OpenCase {
     documents.map((d) => (d.documentId === documentId ? { ...d, ...change } : d));
   switch (event.type) {
     case 'DocumentAttached': {
-      const { attachedOn, ...rest } = event.data;
-      return { ...state, documents: [...documents, { ...rest, attachedOn, status: 'current' }] };
+      const { on, ...rest } = event.data;
+      return { ...state, documents: [...documents, { ...rest, attachedOn: on, status: 'current' }] };
     }
     case 'DocumentSuperseded':
       return { ...state, documents: set(event.data.documentId, { status: 'superseded', supersededBy: event.data.supersededBy }) };
     case 'DocumentWithdrawn':
       return { ...state, documents: set(event.data.documentId, { status: 'withdrawn', withdrawnReason: event.data.reason }) };
     case 'LegalHoldPlaced':
-      return { ...state, legalHold: { reason: event.data.reason, placedOn: event.data.placedOn } };
+      return { ...state, legalHold: { reason: event.data.reason, placedOn: event.data.on } };
     case 'LegalHoldLifted': {
       const { legalHold: _lifted, ...rest } = state;
       return rest;

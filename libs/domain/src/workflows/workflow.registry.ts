@@ -37,7 +37,8 @@ export function workflowFor(id: string, version: number): WorkflowDefinition {
   return found;
 }
 
-const isWhole = (ref: WorkflowRef | WorkflowDefinition): ref is WorkflowDefinition => Array.isArray((ref as WorkflowDefinition).stages);
+/** Whether a case recorded its workflow whole, or only a reference to a shipped version. */
+export const isWhole = (ref: WorkflowRef | WorkflowDefinition): ref is WorkflowDefinition => Array.isArray((ref as WorkflowDefinition).stages);
 
 /** A case's workflow: the document it recorded, or, for a case recorded with a reference only, the shipped version. */
 export const resolveWorkflow = (ref: WorkflowRef | WorkflowDefinition): WorkflowDefinition => (isWhole(ref) ? ref : workflowFor(ref.id, ref.version));

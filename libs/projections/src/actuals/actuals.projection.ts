@@ -1,4 +1,4 @@
-import { type CaseEvent, type CaseOpeningEvent, evolvePayments, isPaymentEvent, type MechanismCode, type Pence, type PaymentState, scheduleOf, defaultSchedule } from '@app/domain';
+import { type CaseEvent, type CaseOpeningEvent, evolvePayments, upcastCase, isPaymentEvent, type MechanismCode, type Pence, type PaymentState, scheduleOf, defaultSchedule } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 
@@ -65,7 +65,7 @@ export const actualsProjection: Projection<ActualsDoc> = {
     return caseId ? [caseId] : [];
   },
   evolve(doc, event) {
-    const e = { type: event.type, data: event.data } as CaseEvent;
+    const e = upcastCase(event);
     const current = doc ?? (OPENING.has(e.type) ? opened(e as CaseOpeningEvent) : undefined);
     if (!current) return undefined;
     return { ...(doc ? evolve(current, e) : current), position: event.globalPosition };

@@ -1,4 +1,4 @@
-import { type CaseOpeningEvent, type Commitment, type ContractAwarded, type FrameworkEvent, potsAfter } from '@app/domain';
+import { type CaseOpeningEvent, type Commitment, type ContractAwarded, type FrameworkEvent, potsAfter, upcastCase } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { type BudgetLine, type BudgetRecord, type BudgetYearDoc, emptyYear, lineFromCommitment, lineFromProfile, lineKey, type LineStatus, placeholderLine } from './budget.document';
@@ -85,9 +85,10 @@ function evolveLine(line: BudgetLine | undefined, event: StoredEvent, caseId: st
     default:
       break;
   }
-  if (OPENING_EVENTS.has(event.type)) return evolveOpening(line, event as unknown as CaseOpeningEvent);
+  if (OPENING_EVENTS.has(event.type)) return evolveOpening(line, upcastCase(event) as CaseOpeningEvent);
   if (!line) return undefined;
-  const provider = event.type === 'ContractAwarded' ? (event.data as ContractAwarded['data']).contract.provider : line.provider;
+  const awarded = event.type === 'ContractAwarded' ? (upcastCase(event) as ContractAwarded) : undefined;
+  const provider = awarded ? awarded.data.contract.provider : line.provider;
   return { ...line, status: STATUS_AFTER[event.type], provider };
 }
 

@@ -7,14 +7,6 @@ import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileRepo
 import { type CaseDeadlinesDoc, type Deadline, type DeadlinesDoc, type FrameworkRemindersDoc, frameworkRemindersKey, type TrackedMeasure } from './deadlines.types';
 import { applyInstalmentDeadlines } from './payment-deadlines';
 
-/** Appended by the reminders service onto the case stream when a deadline's day passes unmet. */
-export interface DeadlineMissedData {
-  readonly deadlineKey: string;
-  readonly kind: string;
-  readonly dueOn: BusinessDate;
-  readonly missedOn: BusinessDate;
-}
-
 const FALLBACK_REPORT_DUE_DAYS = 14;
 
 /**
@@ -25,7 +17,8 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  */
 export const deadlinesProjection: Projection<DeadlinesDoc> = {
   name: 'deadlines',
-  version: 3,
+  // 4: events are read through the upcaster, so a case opened at version 1 keeps its workflow whole, as one opened since does.
+  version: 4,
   keysOf: (event) => {
     const year = importedYear(event);
     if (year) return [frameworkRemindersKey(year)];
@@ -39,15 +32,16 @@ export const deadlinesProjection: Projection<DeadlinesDoc> = {
   evolve(doc, event, _key, lookup) {
     const year = importedYear(event);
     if (year) return { financialYear: year, frameworkReminderPolicies: reminderPoliciesOf(event.data) };
+    const e = asCaseEvent(event);
     const known = doc as CaseDeadlinesDoc | undefined;
-    const opened = known ?? openedCase(event, lookup);
+    const opened = known ?? openedCase(e, lookup);
     if (!opened) return undefined;
-    const on = eventDate(event);
-    const withFacts = withCaseFacts(opened, asCaseEvent(event));
+    const on = eventDate(event, e);
+    const withFacts = withCaseFacts(opened, e);
     const rules = workflowOf(withFacts.workflow)?.deadlines ?? [];
     // The report chain depends on the contract, its end and its own deadlines: unchanged, it stands as last reconciled.
     const factsChanged = withFacts !== opened || !known;
-    return rules.reduce((current, rule) => applyRule(current, rule, event, on, factsChanged), withFacts);
+    return rules.reduce((current, rule) => applyRule(current, rule, e, on, factsChanged), withFacts);
   },
 };
 
@@ -59,7 +53,7 @@ function importedYear(event: StoredEvent): string | undefined {
 
 const FRAMEWORK_STREAM = /^framework-(.+)$/;
 
-function openedCase(event: StoredEvent, lookup: (key: string) => DeadlinesDoc | undefined): CaseDeadlinesDoc | undefined {
+function openedCase(event: CaseEvent, lookup: (key: string) => DeadlinesDoc | undefined): CaseDeadlinesDoc | undefined {
   const data = event.data as { profile?: CaseProfile; workflow?: WorkflowRef };
   if (!data.profile || !data.workflow) return undefined;
   const framework = lookup(frameworkRemindersKey(data.profile.financialYear)) as FrameworkRemindersDoc | undefined;
@@ -96,7 +90,7 @@ function withCaseFacts(doc: CaseDeadlinesDoc, e: CaseEvent): CaseDeadlinesDoc {
       if (!contract) return doc;
       const measures = e.data.measures.map((m): TrackedMeasure => {
         const kept = contract.measures.find((old) => old.id === m.id);
-        return { id: m.id, name: m.name, frequency: m.frequency, since: reportsExpectedSince(kept, m.frequency, contract.startDate, e.data.agreedOn) };
+        return { id: m.id, name: m.name, frequency: m.frequency, since: reportsExpectedSince(kept, m.frequency, contract.startDate, e.data.on) };
       });
       return { ...doc, contract: { ...contract, measures } };
     }
@@ -116,16 +110,15 @@ const update = (doc: CaseDeadlinesDoc, key: string, change: (d: Deadline) => Dea
 const add = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc =>
   doc.deadlines[deadline.key] ? doc : { ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } };
 
-function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate, factsChanged: boolean): CaseDeadlinesDoc {
-  if (rule.due.kind === 'payment-schedule') return applyInstalmentDeadlines(doc, rule, asCaseEvent(event), on);
+function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, e: CaseEvent, on: BusinessDate, factsChanged: boolean): CaseDeadlinesDoc {
+  if (rule.due.kind === 'payment-schedule') return applyInstalmentDeadlines(doc, rule, e, on);
   let next = doc;
   const single = deadlineKey(doc.caseId, rule.kind);
-  const e = asCaseEvent(event);
   if (rule.opensOn.includes(e.type)) {
     if (rule.due.kind === 'meeting-deadline' && e.type === 'CspPlanRequested') next = add(next, openDeadline(next, rule, single, e.data.meetingDeadline, on));
     if (rule.due.kind === 'contract-end' && next.contract) next = add(next, openDeadline(next, rule, single, next.contract.endDate, on));
   }
-  if (rule.metBy.includes(e.type)) next = rule.due.kind === 'measure-frequency' ? reportMet(next, rule, event, on) : update(next, single, (d) => met(d, on));
+  if (rule.metBy.includes(e.type)) next = rule.due.kind === 'measure-frequency' ? reportMet(next, rule, e, on) : update(next, single, (d) => met(d, on));
   if (rule.cancelledBy.includes(e.type)) {
     const open = Object.values(next.deadlines).filter((d) => d.kind === rule.kind);
     next = open.reduce((current, d) => update(current, d.key, (x) => cancelled(x, on)), next);
@@ -134,28 +127,28 @@ function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent
     next = update(next, single, (d) => moved(d, e.data.newDeadline, on, e.data.reason));
   }
   if (e.type === 'ContractVaried' && rule.due.kind === 'contract-end') next = update(next, single, (d) => moved(d, e.data.endDate, on, e.data.reason));
-  if (event.type === 'DeadlineMissed') {
-    const data = event.data as DeadlineMissedData;
-    if (next.deadlines[data.deadlineKey]?.kind === rule.kind) next = update(next, data.deadlineKey, (d) => missed(d, data.missedOn ?? on));
+  if (e.type === 'DeadlineMissed') {
+    const data = e.data;
+    if (next.deadlines[data.deadlineKey]?.kind === rule.kind) next = update(next, data.deadlineKey, (d) => missed(d, on));
   }
   // Reconciling is idempotent, so with nothing it reads changed by this event the result is the document as it is.
   if (rule.due.kind !== 'measure-frequency' || (!factsChanged && next === doc)) return next;
   // With the contract as it was, a report or a missed report deadline moves only its own measure's chain.
-  const measureId = factsChanged ? undefined : measureOfEvent(next, event);
+  const measureId = factsChanged ? undefined : measureOfEvent(next, e);
   const deadlines = reconcileReports(next, rule, on, measureId);
   return deadlines === next.deadlines ? next : { ...next, deadlines };
 }
 
 /** The measure a report or a missed report deadline is about (undefined: any other event). */
-function measureOfEvent(doc: CaseDeadlinesDoc, event: StoredEvent): string | undefined {
-  if (event.type === 'PerformanceReported') return (event.data as { measureId?: string }).measureId;
-  if (event.type === 'DeadlineMissed') return doc.deadlines[(event.data as DeadlineMissedData).deadlineKey]?.measureId;
+function measureOfEvent(doc: CaseDeadlinesDoc, e: CaseEvent): string | undefined {
+  if (e.type === 'PerformanceReported') return e.data.measureId;
+  if (e.type === 'DeadlineMissed') return doc.deadlines[e.data.deadlineKey]?.measureId;
   return undefined;
 }
 
 /** The reported period's deadline is met; a period reported out of turn is recorded as met where it would have been. */
-function reportMet(doc: CaseDeadlinesDoc, rule: DeadlineRule, event: StoredEvent, on: BusinessDate): CaseDeadlinesDoc {
-  const { measureId, period: written } = event.data as { measureId: string; period: string };
+function reportMet(doc: CaseDeadlinesDoc, rule: DeadlineRule, e: CaseEvent, on: BusinessDate): CaseDeadlinesDoc {
+  const { measureId, period: written } = e.data as { measureId: string; period: string };
   const key = reportDeadlineKey(doc.caseId, measureId, canonicalPeriod(written));
   if (!doc.deadlines[key]) {
     const measure = doc.contract?.measures.find((m) => m.id === measureId);

@@ -1,4 +1,4 @@
-import { type BusinessDate, businessDateOf, businessDateOfEvent, type CaseEvent, isBusinessDate, nextStage, resolveWorkflow, type WorkflowDefinition, type WorkflowRef } from '@app/domain';
+import { type BusinessDate, businessDateOf, type CaseEvent, isBusinessDate, nextStage, resolveWorkflow, upcastCase, type WorkflowDefinition, type WorkflowRef } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 
 const CASE_STREAM = /^case-(.+)$/;
@@ -6,7 +6,8 @@ const CASE_STREAM = /^case-(.+)$/;
 /** The case id of a case stream's event; null for other streams. */
 export const caseIdOf = (event: StoredEvent): string | null => CASE_STREAM.exec(event.streamId)?.[1] ?? null;
 
-export const asCaseEvent = (event: StoredEvent): CaseEvent => ({ type: event.type, data: event.data }) as CaseEvent;
+/** A case stream's event as the current version reads it: through the domain's upcaster. */
+export const asCaseEvent = (event: StoredEvent): CaseEvent => upcastCase(event);
 
 /**
  * The workflow a case opened under: the whole document its opening event recorded, or for
@@ -22,12 +23,13 @@ export function workflowOf(ref: WorkflowRef | WorkflowDefinition): WorkflowDefin
 }
 
 /** Where the case's workflow moves it on this event: the domain's own rule, as the case decider's evolve applies it. */
-export function stageAfter(ref: WorkflowRef | WorkflowDefinition, current: string | null, event: StoredEvent): string {
+export function stageAfter(ref: WorkflowRef | WorkflowDefinition, current: string | null, event: StoredEvent, e: CaseEvent = asCaseEvent(event)): string {
   const workflow = workflowOf(ref);
-  return workflow ? nextStage(workflow, current, asCaseEvent(event)) : (current ?? 'unknown');
+  return workflow ? nextStage(workflow, current, e) : (current ?? 'unknown');
 }
 
-export function eventDate(event: StoredEvent): BusinessDate {
-  const value = businessDateOfEvent(event);
+/** The event's business date (`on`, once upcast); an event without one, such as a payment event of version 1, is dated by when it occurred. */
+export function eventDate(event: StoredEvent, e: CaseEvent = asCaseEvent(event)): BusinessDate {
+  const value = (e.data as { on?: unknown }).on;
   return isBusinessDate(value) ? value : businessDateOf(new Date(event.metadata.occurredAt));
 }

@@ -28,7 +28,8 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  */
 export const outcomesProjection: Projection<OutcomesDoc> = {
   name: 'outcomes',
-  version: 1,
+  // 2: events are read through the upcaster, so a case opened at version 1 keeps its workflow whole, as one opened since does.
+  version: 2,
   keysOf(event) {
     const caseId = caseIdOf(event);
     if (caseId === null) return [];
@@ -42,24 +43,25 @@ export const outcomesProjection: Projection<OutcomesDoc> = {
     const current = doc?.kind === 'outcome' ? doc : undefined;
     const e = asCaseEvent(event);
     if (e.type === 'ExistingCommitmentImported') {
-      return opened(e.data.profile, e.data.workflow, e.data.contract, e.data.importedOn, stageAfter(e.data.workflow, null, event));
+      return opened(e.data.profile, e.data.workflow, e.data.contract, e.data.on, stageAfter(e.data.workflow, null, event, e));
     }
     if (e.type === 'ContractAwarded') {
       const pending = lookup(pendingKey(key));
       if (pending?.kind !== 'pending') return current;
-      return opened(pending.profile, pending.workflow, e.data.contract, e.data.awardedOn, stageAfter(pending.workflow, pending.stage, event));
+      return opened(pending.profile, pending.workflow, e.data.contract, e.data.on, stageAfter(pending.workflow, pending.stage, event, e));
     }
     if (!current) return undefined;
-    return { ...withContractEvent(current, e), stage: stageAfter(current.workflow, current.stage, event) };
+    return { ...withContractEvent(current, e), stage: stageAfter(current.workflow, current.stage, event, e) };
   },
 };
 
 function evolvePending(doc: PendingCaseDoc | undefined, event: StoredEvent): PendingCaseDoc | undefined {
   if (event.type === 'ContractAwarded') return undefined;
-  if (doc) return { ...doc, stage: stageAfter(doc.workflow, doc.stage, event) };
-  const data = event.data as { profile?: CaseProfile; workflow?: WorkflowRef };
+  const e = asCaseEvent(event);
+  if (doc) return { ...doc, stage: stageAfter(doc.workflow, doc.stage, event, e) };
+  const data = e.data as { profile?: CaseProfile; workflow?: WorkflowRef };
   if (!data.profile || !data.workflow) return undefined;
-  return { kind: 'pending', profile: data.profile, workflow: data.workflow, stage: stageAfter(data.workflow, null, event) };
+  return { kind: 'pending', profile: data.profile, workflow: data.workflow, stage: stageAfter(data.workflow, null, event, e) };
 }
 
 function opened(profile: CaseProfile, workflow: WorkflowRef, contract: ContractTerms, awardedOn: BusinessDate, stage: string): OutcomeDoc {
@@ -113,28 +115,28 @@ function withContractEvent(doc: OutcomeDoc, e: CaseEvent): OutcomeDoc {
         actual: e.data.actual,
         target: e.data.target,
         rag: e.data.rag,
-        reportedOn: e.data.reportedOn,
+        reportedOn: e.data.on,
       };
       return { ...doc, measures: doc.measures.map((m) => (m.id === e.data.measureId ? withReport(m, report) : m)) };
     }
     case 'PerformanceMeasuresAgreed':
-      return withMeasuresAgreed(doc, e.data.measures, e.data.agreedOn);
+      return withMeasuresAgreed(doc, e.data.measures, e.data.on);
     case 'UnderAchievementFlagged': {
-      const { measureId, consecutiveReds, flaggedOn } = e.data;
+      const { measureId, consecutiveReds, on: flaggedOn } = e.data;
       const previous = doc.underAchievement?.measureId === measureId ? doc.underAchievement : null;
       const timesFlagged = (previous?.timesFlagged ?? 0) + 1;
       return { ...doc, underAchievement: { measureId, since: previous?.since ?? flaggedOn, consecutiveReds, flaggedOn, timesFlagged } };
     }
     case 'RemedialActionAgreed':
-      return { ...doc, remedialActions: [...doc.remedialActions, { action: e.data.action, reviewBy: e.data.reviewBy, agreedOn: e.data.agreedOn }] };
+      return { ...doc, remedialActions: [...doc.remedialActions, { action: e.data.action, reviewBy: e.data.reviewBy, agreedOn: e.data.on }] };
     case 'ContractVaried': {
-      const { previousValuePence, valuePence, endDate, reason, variedOn } = e.data;
+      const { previousValuePence, valuePence, endDate, reason, on: variedOn } = e.data;
       return { ...doc, valuePence, endDate, variations: [...doc.variations, { previousValuePence, valuePence, endDate, reason, variedOn }] };
     }
     case 'ContractClosed':
-      return { ...doc, ended: { kind: 'closed', on: e.data.closedOn, note: e.data.notes } };
+      return { ...doc, ended: { kind: 'closed', on: e.data.on, note: e.data.notes } };
     case 'ContractTerminated':
-      return { ...doc, ended: { kind: 'terminated', on: e.data.terminatedOn, note: e.data.reason } };
+      return { ...doc, ended: { kind: 'terminated', on: e.data.on, note: e.data.reason } };
     default:
       return doc;
   }

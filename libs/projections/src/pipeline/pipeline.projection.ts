@@ -1,7 +1,6 @@
 import {
   type BusinessDate,
   businessDateOf,
-  type CaseEvent,
   type CaseProfile,
   caseDecider,
   type CaseState,
@@ -9,6 +8,7 @@ import {
   resolveWorkflow,
   stageOf,
   STAGE_EVENT_TYPES,
+  upcastCase,
   type WorkflowDefinition,
   type WorkflowRef,
 } from '@app/domain';
@@ -67,9 +67,10 @@ export const pipelineProjection: Projection<PipelineDoc> = {
     return caseId && STAGE_EVENTS.has(event.type) ? [caseId] : [];
   },
   evolve(doc, event) {
-    const opening = event.data as { profile?: CaseProfile };
+    const e = upcastCase(event);
+    const opening = e.data as { profile?: CaseProfile };
     if (!doc && !opening.profile) return undefined; // history older than its opening: nothing to place
-    const after = caseDecider.evolve(stateOf(doc), event as unknown as CaseEvent);
+    const after = caseDecider.evolve(stateOf(doc), e);
     if (after.status !== 'open') return doc;
     const on = businessDateOfEvent(event);
     const moved = !doc || doc.stage !== after.stage;

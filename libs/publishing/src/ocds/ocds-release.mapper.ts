@@ -90,7 +90,7 @@ function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase,
       return {
         tag: ['tender'],
         body: {
-          tender: { ...tender, status: 'active', procurementMethod: 'open', procurementMethodDetails: `Open tender ${event.data.reference}`, tenderPeriod: period(event.data.issuedOn, event.data.closesOn) },
+          tender: { ...tender, status: 'active', procurementMethod: 'open', procurementMethodDetails: `Open tender ${event.data.reference}`, tenderPeriod: period(event.data.on, event.data.closesOn) },
         },
       };
     case 'ProviderSelected':
@@ -121,9 +121,9 @@ function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase,
       return cancelled(tender.id, 'unsuccessful');
     case 'ExistingCommitmentImported':
       // The source gives no procurement route for what it already commits: none is invented.
-      return awarded(c, state, event.data.importedOn, { ...tender, status: 'complete' });
+      return awarded(c, state, event.data.on, { ...tender, status: 'complete' });
     case 'ContractAwarded':
-      return awarded(c, state, event.data.awardedOn, { id: tender.id, status: 'complete' });
+      return awarded(c, state, event.data.on, { id: tender.id, status: 'complete' });
     case 'PerformanceReported':
       return implementation(c, logged, event.data, state);
     case 'ClaimPaid':
@@ -133,7 +133,7 @@ function sectionsOf(logged: LoggedCaseEvent, before: CaseState, state: OpenCase,
     case 'ContractClosed':
       return { tag: ['contractUpdate'], body: { contracts: [{ ...contractRef(c), status: 'terminated' }] } };
     case 'ContractTerminated':
-      return { tag: ['contractTermination'], body: { contracts: [{ ...contractRef(c), status: 'terminated', period: { endDate: endOf(event.data.terminatedOn) } }] } };
+      return { tag: ['contractTermination'], body: { contracts: [{ ...contractRef(c), status: 'terminated', period: { endDate: endOf(event.data.on) } }] } };
     default:
       return undefined;
   }
@@ -205,7 +205,7 @@ function transaction(c: Context, payment: PaymentMade): Sections {
 type Varied = Extract<LoggedCaseEvent['event'], { type: 'ContractVaried' }>['data'];
 
 function variation(c: Context, logged: LoggedCaseEvent, varied: Varied, before: CaseState): Sections {
-  const start = before.status === 'open' && before.contract ? before.contract.startDate : varied.variedOn;
+  const start = before.status === 'open' && before.contract ? before.contract.startDate : varied.on;
   const amendment = {
     id: logged.id,
     date: logged.occurredAt,

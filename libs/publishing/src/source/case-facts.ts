@@ -30,10 +30,10 @@ export function awardOf(published: PublishedCase, definition: FrameworkDefinitio
   const contract = state.contract;
   const awarding = [...events].reverse().find((logged) => AWARDING.has(logged.event.type));
   if (contract && awarding) {
-    const awardedOn = awarding.event.type === 'ContractAwarded' ? awarding.event.data.awardedOn : awarding.event.type === 'ExistingCommitmentImported' ? awarding.event.data.importedOn : '';
+    const awarded = awarding.event;
     return {
       pence: contract.valuePence,
-      awardedOn,
+      awardedOn: awarded.type === 'ContractAwarded' || awarded.type === 'ExistingCommitmentImported' ? awarded.data.on : '',
       awardedBy: awarding,
       startDate: contract.startDate,
       endDate: contract.endDate,
@@ -46,7 +46,7 @@ export function awardOf(published: PublishedCase, definition: FrameworkDefinitio
   if (opening?.event.type !== 'CspPlanRequested' || phaseOf(state) === 'ended') return undefined;
   return {
     pence: opening.event.data.allocationPence,
-    awardedOn: opening.event.data.requestedOn,
+    awardedOn: opening.event.data.on,
     awardedBy: opening,
     startDate: definition.period.start,
     endDate: definition.period.end,

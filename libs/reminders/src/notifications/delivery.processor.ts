@@ -1,8 +1,7 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { SqlQueryable } from '@app/database';
-import { caseDecider, type CaseEvent, type DeadlineMissed, fold, type ReminderSent } from '@app/domain';
+import { caseDecider, type DeadlineMissed, fold, type ReminderSent, upcastCase } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { asDomainEvent } from '@app/platform';
 import type { MailSettings } from '../reminder-settings';
 import type { DeadlineSource } from '../schedule/deadline-source';
 import type { Mailer } from './mailer';
@@ -35,7 +34,7 @@ export class DeliveryProcessor {
     if (rows.length === 0) throw new UnrecoverableError(`event ${eventId} is not in the notification outbox`);
     if (rows[0].sent_at) return `already sent at ${rows[0].sent_at}`;
 
-    const history = (await this.store.readStream(streamId)).map((stored) => ({ stored, event: asDomainEvent<CaseEvent>(stored) }));
+    const history = (await this.store.readStream(streamId)).map((stored) => ({ stored, event: upcastCase(stored) }));
     const found = history.find((h) => h.stored.id === eventId);
     if (!found || (found.event.type !== 'ReminderSent' && found.event.type !== 'DeadlineMissed')) {
       throw new UnrecoverableError(`event ${eventId} of ${streamId} is not a reminder or a missed deadline`);

@@ -76,11 +76,11 @@ export function renderNotification(facts: NotificationFacts, mail: MailSettings)
   const by = formatUkDate(event.data.dueOn);
   const footer = `\nCase: ${link}\n\nThis message is recorded in the case's history (${event.type}, event ${eventId}) and is sent once.\n`;
   if (event.type === 'ReminderSent') {
-    const { recipient, sentOn, dueOn } = event.data;
+    const { recipient, on, dueOn } = event.data;
     return {
       to: addressOf(recipient, state, mail),
       subject: `Reminder: ${what} by ${by} (${title})`,
-      text: `For ${whom(recipient, facts)}.\n\n${what} for "${title}" is due by ${by}, ${when(sentOn, dueOn)}.\n${footer}`,
+      text: `For ${whom(recipient, facts)}.\n\n${what} for "${title}" is due by ${by}, ${when(on, dueOn)}.\n${footer}`,
       messageId,
     };
   }
@@ -91,7 +91,7 @@ export function renderNotification(facts: NotificationFacts, mail: MailSettings)
     subject: `Missed deadline: ${what} was due by ${by} (${title})`,
     text:
       `For ${whom('opcc-lead', facts)}, escalated.\n\n${what} for "${title}" was due by ${by} and had not been done when the day ended ` +
-      `(recorded ${formatUkDate(event.data.missedOn)}). It concerns ${whom(concerns, facts)}.\n${footer}`,
+      `(recorded ${formatUkDate(event.data.on)}). It concerns ${whom(concerns, facts)}.\n${footer}`,
     messageId,
   };
 }

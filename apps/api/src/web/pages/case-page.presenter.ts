@@ -1,5 +1,5 @@
 import { type Caller, isPersonCaseCommand, mayGive, pathOfCommand, type PersonCaseCommand } from '@app/auth';
-import { followingFinancialYear, formatPence, formatUkDate, isCarriable, type OpenCase, openCommands, openPaymentCommands, workflowPath } from '@app/domain';
+import { followingFinancialYear, formatPence, formatUkDate, isCarriable, type OpenCase, openCommands, openPaymentCommands, upcastCase, workflowPath } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Deadline } from '@app/projections/deadlines';
 import { CASE_FORMS, type FormField } from '../forms/case-forms';
@@ -14,7 +14,7 @@ export const inWords = (type: string): string => {
 
 /** What an event's data says in a sentence a person reads on the timeline (why, notes, amounts). */
 function describe(event: StoredEvent): string {
-  const data = (event.data ?? {}) as Record<string, unknown>;
+  const data = (upcastCase(event).data ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
   for (const key of ['reason', 'notes', 'commentary', 'decision', 'provider', 'board', 'meetingOn', 'newDeadline', 'period', 'actual', 'rag', 'action']) {
     if (typeof data[key] === 'string' || typeof data[key] === 'number') parts.push(`${key}: ${String(data[key])}`);

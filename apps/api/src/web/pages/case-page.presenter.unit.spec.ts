@@ -5,9 +5,9 @@ import { grantWithDueDiligence } from '../../../../../libs/domain/test/grant-due
 import { actionsFor } from './case-page.presenter';
 
 const workflow = grantWithDueDiligence();
-const received = event('GrantApplicationReceived', { profile: grantProfile, workflow, roundId: 'R1', applicant: 'Go-Getta CIC', requestedPence: 1_500_000, receivedOn: '2016-06-10' });
-const assessed = event('GrantApplicationAssessed', { score: 80, recommendation: 'award', notes: 'Strong', assessedOn: '2016-07-01' });
-const diligence = event('CheckpointCompleted', { step: 'due-diligence', outcome: 'passed', notes: 'Accounts checked', completedBy: 'officer.one', completedOn: '2016-07-05' });
+const received = event('GrantApplicationReceived', { profile: grantProfile, workflow, roundId: 'R1', applicant: 'Go-Getta CIC', requestedPence: 1_500_000, on: '2016-06-10' });
+const assessed = event('GrantApplicationAssessed', { score: 80, recommendation: 'award', notes: 'Strong', on: '2016-07-01' });
+const diligence = event('CheckpointCompleted', { step: 'due-diligence', outcome: 'passed', notes: 'Accounts checked', completedBy: 'officer.one', on: '2016-07-05' });
 
 const stateAfter = (history: readonly CaseEvent[]): OpenCase => {
   const state = history.reduce(caseDecider.evolve, caseDecider.initialState);
