@@ -50,7 +50,12 @@ describe('reminders in the API', () => {
     // A row damaged (or written before dates were bounded), then Redis emptied: the next reconcile goes through the whole table.
     await db.query(`update rm_deadlines set doc = jsonb_set(doc, array['deadlines', $1 || ':plf-meeting', 'dueOn'], '"not a date"') where key = $1`, [blaby]);
     const { reminders } = api.app.get(RemindersService);
+    // The start-up reconcile may still be under way behind the import (the embedded store has one connection):
+    // wait until it has recorded where it reconciled to, or it could finish after Redis is emptied.
+    const positionKey = reminders.queues.reminders.toKey('schedule-position');
+    await eventually(async () => expect(await reminders.queues.redis.get(positionKey)).not.toBeNull(), 60_000);
     await reminders.queues.obliterate();
+    expect(await reminders.queues.redis.get(positionKey)).toBeNull();
     const report = await reminders.scheduler.reconcile();
     expect(report).toMatchObject({ full: true, unschedulable: 1 });
     // The others are wanted, and this reconcile added their jobs.
