@@ -90,7 +90,7 @@ describe('carrying an unpaid commitment into the next year', () => {
     const decision = (await store().readStream(caseStreamId(B05))).at(-1)!;
     expect(decision).toMatchObject({
       type: 'InstalmentsCarriedForward',
-      data: { instalmentIds: ['2016-Q4'], fromYear: '2016-17', toYear: '2017-18', pence: QUARTER, reason: CARRY.reason, decidedBy: 'officer.one', decidedOn: '2017-03-20' },
+      data: { instalmentIds: ['2016-Q4'], fromYear: '2016-17', toYear: '2017-18', pence: QUARTER, reason: CARRY.reason, decidedBy: 'officer.one', on: '2017-03-20' },
     });
     expect((await store().readStream(frameworkStreamId('2016-17'))).at(-1)).toMatchObject({ type: 'FundsReleased', data: { caseId: B05, pence: QUARTER, reason: 'carry-forward' } });
     expect((await store().readStream(frameworkStreamId('2017-18'))).at(-1)).toMatchObject({

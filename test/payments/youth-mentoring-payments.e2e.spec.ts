@@ -115,7 +115,7 @@ describe('paying Youth Mentoring for its outcomes', () => {
     await reminders.drain();
     const withheld = (await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(caseStreamId(B05))).filter((e) => e.type === 'InstalmentWithheld');
     expect(withheld.map((e) => [e.data, e.metadata.actor.id])).toEqual([
-      [{ instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'performance-report', period: '2016-Q2' }, dueOn: '2016-10-31', withheldOn: '2016-11-01', on: '2016-11-01' }, 'system:reminders'],
+      [{ instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'performance-report', period: '2016-Q2' }, dueOn: '2016-10-31', on: '2016-11-01' }, 'system:reminders'],
     ]);
     await eventually(async () => expect((await schedule('2016-11-02')).instalments[1]).toMatchObject({ status: 'withheld', withheldFor: ['condition-unmet'], withheldPence: QUARTER }));
     await http().post(`/cases/${B05}/payments/claims`).send({ instalmentId: '2016-Q2', pence: QUARTER, evidenceRef: 'Invoice TT-2016-1101', on: '2016-11-02' }).expect(200);

@@ -12,7 +12,7 @@ import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 /**
  * A case written before its events carried their business date in `on`: appended straight
  * to the store as those versions stored it (version 1: the date in a field of its own and
- * the workflow by reference; version 2: both fields), then read by the case, the read
+ * the workflow by reference; version 2, payment events among them: both fields), then read by the case, the read
  * models, a rebuild and a new decision. Each event occurred a day after its business
  * date, so a reader that fell back on the occurrence would show the wrong dates.
  * PostgreSQL when TEST_DATABASE_URL is set, else embedded PGlite.
@@ -58,6 +58,20 @@ describe('case events stored at earlier schema versions, read through the upcast
     stored(1, 'ContractAwarded', '2016-04-25', { contract, awardedOn: '2016-04-25' }),
     stored(1, 'PerformanceReported', '2016-07-08', { measureId: 'referrals', period: '2016-Q1', actual: 104, target: 100, rag: 'green', reportedOn: '2016-07-08', commentary: '' }),
     stored(2, 'ContractVaried', '2016-09-01', { previousValuePence: 5_000_000, valuePence: 6_000_000, endDate: '2017-06-30', reason: 'Extra cohort', variedOn: '2016-09-01', on: '2016-09-01' }),
+    // Payment events written before `on` became their one date field: both fields, alike.
+    stored(2, 'PaymentScheduleSet', '2016-09-02', {
+      instalments: [
+        { id: 'H1', dueOn: '2016-09-30', pence: 3_000_000, condition: { kind: 'none' } },
+        { id: 'H2', dueOn: '2017-03-31', pence: 3_000_000, condition: { kind: 'none' } },
+      ],
+      totalPence: 6_000_000,
+      setBy: 'officer.one',
+      setOn: '2016-09-02',
+      on: '2016-09-02',
+    }),
+    stored(2, 'ClaimReceived', '2016-09-20', { claimId: 'C1', instalmentId: 'H1', pence: 3_000_000, evidenceRef: 'INV-0901', recordedBy: 'officer.one', receivedOn: '2016-09-20', on: '2016-09-20' }),
+    stored(2, 'ClaimApproved', '2016-09-22', { claimId: 'C1', instalmentId: 'H1', approvedBy: 'officer.two', approvedOn: '2016-09-22', on: '2016-09-22', approval: 1, approvalsRequired: 1 }),
+    stored(2, 'ClaimPaid', '2016-10-03', { claimId: 'C1', instalmentId: 'H1', pence: 3_000_000, paymentRef: 'BACS-0901', paidOn: '2016-10-03', on: '2016-10-03', recordedBy: 'officer.one' }),
   ];
 
   let pg: TemporaryPostgres | undefined;
@@ -82,9 +96,10 @@ describe('case events stored at earlier schema versions, read through the upcast
 
   it('keeps the log as it was written: the history shows the old fields', async () => {
     const { body } = await http().get(`/cases/${CASE}/history`).expect(200);
-    expect(body.items.map((e: { schemaVersion: number }) => e.schemaVersion)).toEqual([1, 1, 1, 1, 2]);
+    expect(body.items.map((e: { schemaVersion: number }) => e.schemaVersion)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 2]);
     expect(body.items[0].data).toMatchObject({ raisedOn: '2016-04-04' });
     expect(body.items[0].data).not.toHaveProperty('on');
+    expect(body.items.at(-1).data).toMatchObject({ paidOn: '2016-10-03', on: '2016-10-03' });
   });
 
   it('folds the case with the dates the events carried', async () => {
@@ -112,6 +127,15 @@ describe('case events stored at earlier schema versions, read through the upcast
       moves: [expect.objectContaining({ from: '2017-03-31', to: '2017-06-30', on: '2016-09-01' })],
     });
     expect(of(`${CASE}:performance-report:referrals:2016-Q1`)).toMatchObject({ status: 'met', openedOn: '2016-04-25', metOn: '2016-07-08' });
+  });
+
+  it('reads the payment events with their dates: the schedule, the claim and the spend list', async () => {
+    const schedule = (await http().get(`/cases/${CASE}/payments?on=2016-10-04`).expect(200)).body;
+    expect(schedule.instalments.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([['H1', 'paid'], ['H2', expect.any(String)]]);
+    expect(schedule.instalments[0].claims[0]).toMatchObject({ claimId: 'C1', receivedOn: '2016-09-20', paidOn: '2016-10-03', paymentRef: 'BACS-0901' });
+    const spend = (await http().get('/frameworks/2016-17/spend').expect(200)).body;
+    const october = spend.months.find((m: { month: string }) => m.month === '2016-10');
+    expect(october.items).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: CASE, paidOn: '2016-10-03', paymentRef: 'BACS-0901' })]));
   });
 
   it('rebuilds every read model from the log to the rows it holds', async () => {

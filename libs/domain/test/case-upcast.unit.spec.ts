@@ -1,4 +1,4 @@
-import { CASE_EVENT_SCHEMA_VERSION, caseDecider, type CaseEvent, type DocumentFile, fold, upcastCase, V1_DATE_FIELD, workflowFor } from '@app/domain';
+import { CASE_EVENT_SCHEMA_VERSION, caseDecider, type CaseEvent, type DocumentFile, fold, PAYMENT_DATE_FIELD, upcastCase, V1_DATE_FIELD, workflowFor } from '@app/domain';
 import { directProfile, event, plfHistories, refV1, report } from './fixtures';
 
 type Stored = { type: string; schemaVersion: number; data: Record<string, unknown> };
@@ -70,9 +70,9 @@ describe('upcasting stored case events: the business date in `on` alone', () => 
       const stored = { type: 'ContractClosed', schemaVersion: CASE_EVENT_SCHEMA_VERSION, data: { notes: 'Delivered', on: '2017-03-31' } };
       expect(upcastCase(stored)).toEqual({ type: 'ContractClosed', data: stored.data });
     });
-    it('when it is a payment event, then its own date field stays beside `on`', () => {
-      const stored = { type: 'ClaimPaid', schemaVersion: 2, data: { claimId: 'c1', instalmentId: 'q1', pence: 5, paymentRef: 'P1', paidOn: '2016-08-01', recordedBy: 'a', on: '2016-08-02' } };
-      expect(upcastCase(stored).data).toEqual(stored.data);
+    it('when it is a payment event, then it is the event as stored too', () => {
+      const stored = { type: 'ClaimPaid', schemaVersion: 2, data: { claimId: 'c1', instalmentId: 'q1', pence: 5, paymentRef: 'P1', recordedBy: 'a', on: '2016-08-01' } };
+      expect(upcastCase(stored)).toEqual({ type: 'ClaimPaid', data: stored.data });
     });
   });
 
@@ -83,6 +83,16 @@ describe('upcasting stored case events: the business date in `on` alone', () => 
     });
     it('when it was written at version 2 with both, then it is read with `on` only', () => {
       expect(upcastCase({ type, schemaVersion: 2, data: { ...other, [field]: '2016-09-01', on: '2016-09-01' } })).toEqual({ type, data: { ...other, on: '2016-09-01' } });
+    });
+  });
+
+  describe.each(Object.entries(PAYMENT_DATE_FIELD))('given a stored %s, its date in %s beside `on`', (type, field) => {
+    const other = { instalmentId: 'q2', dueOn: '2016-09-30' };
+    it('when it is read, then it has `on` only, the rest kept', () => {
+      expect(upcastCase({ type, schemaVersion: 2, data: { ...other, [field]: '2016-10-01', on: '2016-10-01' } })).toEqual({ type, data: { ...other, on: '2016-10-01' } });
+    });
+    it('when only its own field holds the date, then `on` is taken from it', () => {
+      expect(upcastCase({ type, schemaVersion: 2, data: { ...other, [field]: '2016-10-01' } })).toEqual({ type, data: { ...other, on: '2016-10-01' } });
     });
   });
 

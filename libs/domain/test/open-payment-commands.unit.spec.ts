@@ -44,7 +44,7 @@ describe('The payment commands a case page offers', () => {
   it('offers the year-end carry-forward while an instalment is unpaid and unclaimed, and not once every one is claimed, paid or carried', () => {
     const carried: CaseEvent = {
       type: 'InstalmentsCarriedForward',
-      data: { instalmentIds: ['2016-Q2', '2016-Q3', '2016-Q4'], fromYear: '2016-17', toYear: '2017-18', pence: 3 * QUARTER_PENCE, reason: 'slipped', decidedBy: 'officer.two', decidedOn: '2017-03-20' },
+      data: { instalmentIds: ['2016-Q2', '2016-Q3', '2016-Q4'], fromYear: '2016-17', toYear: '2017-18', pence: 3 * QUARTER_PENCE, reason: 'slipped', decidedBy: 'officer.two', on: '2017-03-20' },
     };
     expect(open(claimed, 'officer.two')).toContain('CarryForwardInstalments');
     expect(open([...claimed, carried], 'officer.two')).not.toContain('CarryForwardInstalments');

@@ -20,7 +20,7 @@ const carried = (instalmentIds: string[], pence: number) =>
     pence,
     reason: 'Q4 delivery slipped into April; agreed at the March board',
     decidedBy: 'officer.two',
-    decidedOn: '2017-03-20',
+    on: '2017-03-20',
   });
 const q1Paid = [youthMentoring, measuresAgreed, reported('2016-Q1'), claimReceived('c1', '2016-Q1', QUARTER_PENCE), claimApproved('c1', '2016-Q1', 'officer.two'), claimPaid('c1', '2016-Q1', QUARTER_PENCE)];
 

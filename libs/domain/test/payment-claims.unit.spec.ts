@@ -90,8 +90,8 @@ describe('Claims and payments, under four eyes', () => {
     it('rejects a claim with a reason; what it asked may then be claimed again', () => {
       spec(claimed)
         .when({ type: 'RejectClaim', on: '2016-07-15', by: 'officer.two', claimId: 'c1', reason: 'Invoice does not match the return' })
-        .then([{ type: 'ClaimRejected', data: { claimId: 'c1', instalmentId: '2016-Q1', reason: 'Invoice does not match the return', rejectedBy: 'officer.two', rejectedOn: '2016-07-15' } }]);
-      const rejected = [...claimed, event('ClaimRejected', { claimId: 'c1', instalmentId: '2016-Q1', reason: 'x', rejectedBy: 'officer.two', rejectedOn: '2016-07-15' })];
+        .then([{ type: 'ClaimRejected', data: { claimId: 'c1', instalmentId: '2016-Q1', reason: 'Invoice does not match the return', rejectedBy: 'officer.two', on: '2016-07-15' } }]);
+      const rejected = [...claimed, event('ClaimRejected', { claimId: 'c1', instalmentId: '2016-Q1', reason: 'x', rejectedBy: 'officer.two', on: '2016-07-15' })];
       spec(rejected).when({ ...claim(QUARTER_PENCE), claimId: 'c1b' }).thenMatches([{ type: 'ClaimReceived' }]);
       spec(claimed).when({ type: 'RejectClaim', on: '2016-07-15', by: 'officer.two', claimId: 'c1', reason: '' }).thenThrows('REASON_REQUIRED', { field: 'reason' });
       spec(claimed).when({ type: 'RejectClaim', on: '2016-07-15', by: 'officer.two', claimId: 'nope', reason: 'x' }).thenThrows('UNKNOWN_CLAIM', { field: 'claimId' });
@@ -105,11 +105,11 @@ describe('Claims and payments, under four eyes', () => {
     it('recovers part of what was paid, with a reason', () => {
       spec(paid)
         .when(recover(500_000))
-        .then([{ type: 'PaymentRecovered', data: { instalmentId: '2016-Q1', pence: 500_000, reason: 'Sessions claimed were not delivered', decidedBy: 'officer.two', decidedOn: '2016-09-01' } }]);
+        .then([{ type: 'PaymentRecovered', data: { instalmentId: '2016-Q1', pence: 500_000, reason: 'Sessions claimed were not delivered', decidedBy: 'officer.two', on: '2016-09-01' } }]);
     });
 
     it('refuses more than was paid and not yet recovered, or no reason', () => {
-      const once = [...paid, event('PaymentRecovered', { instalmentId: '2016-Q1', pence: 3_000_000, reason: 'x', decidedBy: 'officer.two', decidedOn: '2016-09-01' })];
+      const once = [...paid, event('PaymentRecovered', { instalmentId: '2016-Q1', pence: 3_000_000, reason: 'x', decidedBy: 'officer.two', on: '2016-09-01' })];
       spec(once).when(recover(688_901)).thenThrows('RECOVERY_EXCEEDS_PAID', { field: 'pence', message: /£6,889\.00 paid and not yet recovered/ });
       spec(paid).when(recover(1, ' ')).thenThrows('REASON_REQUIRED', { field: 'reason' });
       spec([...reportIn]).when(recover(1)).thenThrows('RECOVERY_EXCEEDS_PAID', { field: 'pence' });
@@ -117,13 +117,13 @@ describe('Claims and payments, under four eyes', () => {
   });
 
   it('a checkpoint condition is met by its own recorded decision', () => {
-    const schedule = event('PaymentScheduleSet', { instalments: [plan('all', '2016-12-31', 14_755_600, { kind: 'checkpoint', name: 'mobilised' })], totalPence: 14_755_600, setBy: 'o', setOn: '2016-04-20' });
+    const schedule = event('PaymentScheduleSet', { instalments: [plan('all', '2016-12-31', 14_755_600, { kind: 'checkpoint', name: 'mobilised' })], totalPence: 14_755_600, setBy: 'o', on: '2016-04-20' });
     const history = [youthMentoring, schedule, claimReceived('c1', 'all', 100)];
     spec(history).when(approve('officer.two')).thenThrows('CONDITION_UNMET', { message: /checkpoint "mobilised"/ });
     spec(history)
       .when({ type: 'RecordCheckpointMet', on: '2016-05-01', by: 'officer.one', checkpoint: 'mobilised', evidenceRef: 'Mobilisation report' })
-      .then([{ type: 'PaymentCheckpointMet', data: { checkpoint: 'mobilised', evidenceRef: 'Mobilisation report', recordedBy: 'officer.one', metOn: '2016-05-01' } }]);
-    const met = [...history, event('PaymentCheckpointMet', { checkpoint: 'mobilised', evidenceRef: 'x', recordedBy: 'officer.one', metOn: '2016-05-01' })];
+      .then([{ type: 'PaymentCheckpointMet', data: { checkpoint: 'mobilised', evidenceRef: 'Mobilisation report', recordedBy: 'officer.one', on: '2016-05-01' } }]);
+    const met = [...history, event('PaymentCheckpointMet', { checkpoint: 'mobilised', evidenceRef: 'x', recordedBy: 'officer.one', on: '2016-05-01' })];
     spec(met).when(approve('officer.two')).thenMatches([{ type: 'ClaimApproved' }]);
   });
 });

@@ -19,16 +19,16 @@ export const reported = (period: string, actual = 45, on = '2016-07-10'): CaseEv
   event('PerformanceReported', { measureId: mentees.id, period, actual, target: 40, rag: actual >= 40 ? 'green' : 'red', on, commentary: '' });
 
 export const claimReceived = (claimId: string, instalmentId: string, pence: number, recordedBy = 'officer.one', on = '2016-07-12'): CaseEvent =>
-  event('ClaimReceived', { claimId, instalmentId, pence, evidenceRef: 'INV-2016-0712', recordedBy, receivedOn: on });
+  event('ClaimReceived', { claimId, instalmentId, pence, evidenceRef: 'INV-2016-0712', recordedBy, on });
 
 export const claimApproved = (claimId: string, instalmentId: string, approvedBy: string, approval = 1, approvalsRequired = 1): CaseEvent =>
-  event('ClaimApproved', { claimId, instalmentId, approvedBy, approvedOn: '2016-07-20', approval, approvalsRequired });
+  event('ClaimApproved', { claimId, instalmentId, approvedBy, on: '2016-07-20', approval, approvalsRequired });
 
 export const claimPaid = (claimId: string, instalmentId: string, pence: number, paidOn = '2016-08-01'): CaseEvent =>
-  event('ClaimPaid', { claimId, instalmentId, pence, paymentRef: 'BACS-000123', paidOn, recordedBy: 'finance.one' });
+  event('ClaimPaid', { claimId, instalmentId, pence, paymentRef: 'BACS-000123', on: paidOn, recordedBy: 'finance.one' });
 
 export const withheld = (instalmentId: string, dueOn: string, reason: 'condition-unmet' | 'under-achievement' = 'condition-unmet'): CaseEvent =>
-  event('InstalmentWithheld', { instalmentId, reason, condition: { kind: 'performance-report', period: instalmentId }, dueOn, withheldOn: '2016-11-01' });
+  event('InstalmentWithheld', { instalmentId, reason, condition: { kind: 'performance-report', period: instalmentId }, dueOn, on: '2016-11-01' });
 
 export const plan = (id: string, dueOn: string, pence: number, condition: InstalmentPlan['condition'] = { kind: 'none' }): InstalmentPlan => ({ id, dueOn, pence, condition });
 

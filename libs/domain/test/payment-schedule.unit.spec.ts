@@ -44,7 +44,7 @@ describe('Payment schedules', () => {
     it('replaces the default when the instalments sum exactly to the contract value', () => {
       spec([youthMentoring])
         .when(set(three))
-        .then([{ type: 'PaymentScheduleSet', data: { instalments: three, totalPence: B05_PENCE, setBy: 'officer.one', setOn: '2016-04-20' } }]);
+        .then([{ type: 'PaymentScheduleSet', data: { instalments: three, totalPence: B05_PENCE, setBy: 'officer.one', on: '2016-04-20' } }]);
     });
 
     it('refuses a schedule that does not sum to the contract value, naming the field and the difference', () => {

@@ -19,7 +19,7 @@ describe('Withholding and release', () => {
     it('lets it fall due when its condition is met', () => {
       spec([...q1Paid, reported('2016-Q2', 41, '2016-10-12')])
         .when(dueCheck('2016-Q2', '2016-10-31', '2016-11-01'))
-        .then([{ type: 'InstalmentFellDue', data: { instalmentId: '2016-Q2', dueOn: '2016-10-31', fellDueOn: '2016-11-01' } }]);
+        .then([{ type: 'InstalmentFellDue', data: { instalmentId: '2016-Q2', dueOn: '2016-10-31', on: '2016-11-01' } }]);
     });
 
     it('does nothing for a paid instalment, one already checked, or one moved to another day, and never before the day', () => {
@@ -50,7 +50,7 @@ describe('Withholding and release', () => {
         .when({ type: 'ReportPerformance', on: '2016-11-07', measureId: mentees.id, period: '2016-Q2', actual: 42, commentary: '' })
         .then([
           { type: 'PerformanceReported', data: { measureId: mentees.id, period: '2016-Q2', actual: 42, target: 40, rag: 'green', on: '2016-11-07', commentary: '' } },
-          { type: 'InstalmentReleased', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', releasedOn: '2016-11-07' } },
+          { type: 'InstalmentReleased', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', on: '2016-11-07' } },
         ]);
     });
 
@@ -87,7 +87,7 @@ describe('Withholding and release', () => {
   });
 
   it('the figures of every instalment sum to the schedule to the penny', () => {
-    const history = [...q1Paid, withheld('2016-Q2', '2016-10-31'), event('PaymentRecovered', { instalmentId: '2016-Q1', pence: 100_000, reason: 'x', decidedBy: 'o', decidedOn: '2016-09-01' })];
+    const history = [...q1Paid, withheld('2016-Q2', '2016-10-31'), event('PaymentRecovered', { instalmentId: '2016-Q1', pence: 100_000, reason: 'x', decidedBy: 'o', on: '2016-09-01' })];
     const payments = paymentsAfter(history);
     const figures = payments.instalments.map((i) => instalmentFigures(payments, i, '2016-12-31'));
     expect(figures.map((f) => f.status)).toEqual(['paid', 'withheld', 'scheduled', 'scheduled']);

@@ -6,10 +6,10 @@ const B05 = '2016-17-B05';
 const Q = 3_688_900;
 const paidQ1 = () => [
   imported(B05, contract({ measures: [measure('mentees')] })),
-  onCase(B05, { type: 'ClaimReceived', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: Q, evidenceRef: 'INV-1', recordedBy: 'officer.one', receivedOn: '2016-07-12' } }, '2016-07-12'),
-  onCase(B05, { type: 'ClaimApproved', data: { claimId: 'c1', instalmentId: '2016-Q1', approvedBy: 'officer.two', approvedOn: '2016-07-20', approval: 1, approvalsRequired: 1 } }, '2016-07-20'),
-  onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: Q, paymentRef: 'BACS-1', paidOn: '2016-08-01', recordedBy: 'finance.one' } }, '2016-08-01'),
-  onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'none' }, dueOn: '2016-10-31', withheldOn: '2016-11-01' } }, '2016-11-01'),
+  onCase(B05, { type: 'ClaimReceived', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: Q, evidenceRef: 'INV-1', recordedBy: 'officer.one', on: '2016-07-12' } }, '2016-07-12'),
+  onCase(B05, { type: 'ClaimApproved', data: { claimId: 'c1', instalmentId: '2016-Q1', approvedBy: 'officer.two', on: '2016-07-20', approval: 1, approvalsRequired: 1 } }, '2016-07-20'),
+  onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: Q, paymentRef: 'BACS-1', on: '2016-08-01', recordedBy: 'finance.one' } }, '2016-08-01'),
+  onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'none' }, dueOn: '2016-10-31', on: '2016-11-01' } }, '2016-11-01'),
 ];
 
 describe('actuals projection', () => {

@@ -35,11 +35,11 @@ describe('instalment deadlines (deadlines projection)', () => {
   it('met when it falls due or is paid in full; missed when withheld, met late once released', () => {
     const events = [
       imported(B05, contract({ valuePence: 400 })),
-      onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: 100, paymentRef: 'B1', paidOn: '2016-07-25', recordedBy: 'f' } }, '2016-07-25'),
-      onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'none' }, dueOn: '2016-10-31', withheldOn: '2016-11-01' } }, '2016-11-01'),
-      onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q3', reason: 'under-achievement', condition: { kind: 'none' }, dueOn: '2017-01-31', withheldOn: '2016-11-01' } }, '2016-11-01'),
-      onCase(B05, { type: 'InstalmentReleased', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', releasedOn: '2016-11-07' } }, '2016-11-07'),
-      onCase(B05, { type: 'InstalmentFellDue', data: { instalmentId: '2016-Q4', dueOn: '2017-04-30', fellDueOn: '2017-05-01' } }, '2017-05-01'),
+      onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: 100, paymentRef: 'B1', on: '2016-07-25', recordedBy: 'f' } }, '2016-07-25'),
+      onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'none' }, dueOn: '2016-10-31', on: '2016-11-01' } }, '2016-11-01'),
+      onCase(B05, { type: 'InstalmentWithheld', data: { instalmentId: '2016-Q3', reason: 'under-achievement', condition: { kind: 'none' }, dueOn: '2017-01-31', on: '2016-11-01' } }, '2016-11-01'),
+      onCase(B05, { type: 'InstalmentReleased', data: { instalmentId: '2016-Q2', reason: 'condition-unmet', on: '2016-11-07' } }, '2016-11-07'),
+      onCase(B05, { type: 'InstalmentFellDue', data: { instalmentId: '2016-Q4', dueOn: '2017-04-30', on: '2017-05-01' } }, '2017-05-01'),
     ];
     expect(instalments(events)).toEqual([
       ['2016-Q1', '2016-07-31', 'met'],
@@ -50,7 +50,7 @@ describe('instalment deadlines (deadlines projection)', () => {
   });
 
   it('a part payment leaves it open', () => {
-    const part = onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: 99, paymentRef: 'B1', paidOn: '2016-07-25', recordedBy: 'f' } }, '2016-07-25');
+    const part = onCase(B05, { type: 'ClaimPaid', data: { claimId: 'c1', instalmentId: '2016-Q1', pence: 99, paymentRef: 'B1', on: '2016-07-25', recordedBy: 'f' } }, '2016-07-25');
     expect(instalments([imported(B05, contract({ valuePence: 400 })), part])[0]).toEqual(['2016-Q1', '2016-07-31', 'open']);
   });
 
@@ -66,7 +66,7 @@ describe('instalment deadlines (deadlines projection)', () => {
         cause: 'decision',
         reason: 'Half-yearly profile',
         reprofiledBy: 'officer.one',
-        reprofiledOn: '2016-06-01',
+        on: '2016-06-01',
       },
     }, '2016-06-01');
     const events = [imported(B05, contract({ valuePence: 400 })), set];

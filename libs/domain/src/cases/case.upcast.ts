@@ -46,6 +46,28 @@ export const V1_DATE_FIELD: Readonly<Record<string, string>> = {
   LegalHoldLifted: 'liftedOn',
 };
 
+/**
+ * Where a payment event kept its business date beside `on` before `on` became the one field.
+ * Payment events came after version 1: every one stored holds `on` as well, and is read with it.
+ */
+export const PAYMENT_DATE_FIELD: Readonly<Record<string, string>> = {
+  PaymentScheduleSet: 'setOn',
+  PaymentScheduleReprofiled: 'reprofiledOn',
+  ClaimReceived: 'receivedOn',
+  ClaimApproved: 'approvedOn',
+  ClaimRejected: 'rejectedOn',
+  ClaimPaid: 'paidOn',
+  InstalmentFellDue: 'fellDueOn',
+  InstalmentWithheld: 'withheldOn',
+  InstalmentReleased: 'releasedOn',
+  PaymentRecovered: 'decidedOn',
+  PaymentCheckpointMet: 'metOn',
+  InstalmentsCarriedForward: 'decidedOn',
+};
+
+/** Every field an event type once kept its business date in. */
+const FORMER_DATE_FIELD: Readonly<Record<string, string>> = { ...V1_DATE_FIELD, ...PAYMENT_DATE_FIELD };
+
 /** The shipped document a version 1 reference names; a reference this build does not know stays as it is, for the reader to refuse. */
 function shippedWorkflow(ref: WorkflowRef): unknown {
   try {
@@ -58,12 +80,12 @@ function shippedWorkflow(ref: WorkflowRef): unknown {
 /**
  * A stored case event as the current version reads it: its business date in `on` alone.
  * A version 1 event kept it in a field of its own (V1_DATE_FIELD) and named its workflow by
- * reference only; a version 2 event written before `on` became the one field holds both,
- * and is read with `on` alone too. An event already in the current shape is returned as stored.
+ * reference only; a version 2 event written before `on` became the one field, a payment event
+ * among them (PAYMENT_DATE_FIELD), holds both, and is read with `on` alone too. An event already in the current shape is returned as stored.
  */
 export function upcastCase(stored: { readonly type: string; readonly schemaVersion?: number; readonly data: unknown }): CaseEvent {
   const data = stored.data as Record<string, unknown>;
-  const field = V1_DATE_FIELD[stored.type];
+  const field = FORMER_DATE_FIELD[stored.type];
   const dated = field !== undefined && data !== null && typeof data === 'object' && field in data;
   const workflow = (stored.schemaVersion ?? 1) < CASE_EVENT_SCHEMA_VERSION ? (data?.workflow as WorkflowRef | undefined) : undefined;
   const byReference = workflow !== null && typeof workflow === 'object' && !isWhole(workflow);
@@ -78,8 +100,8 @@ export function upcastCase(stored: { readonly type: string; readonly schemaVersi
 }
 
 /**
- * Stamps decided events with their business date: the command's. The case's own events are
- * decided with it already; payment events, whose own date fields stay, gain it here.
+ * Stamps decided events with their business date, the command's: the one rule for the date an
+ * event carries, whichever decider decided it.
  */
 export const withBusinessDate = <E extends { type: string; data: unknown }>(events: readonly E[], on: BusinessDate): E[] =>
   events.map((event) => ({ ...event, data: { ...(event.data as object), on } }));

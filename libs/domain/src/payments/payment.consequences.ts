@@ -29,13 +29,13 @@ export function paymentConsequences(after: OpenCase, decided: readonly CaseEvent
       case 'UnderAchievementFlagged':
         for (const i of payments.instalments) {
           if (i.paidPence < i.pence && !i.withheld.includes('under-achievement')) {
-            out.push({ type: 'InstalmentWithheld', data: { instalmentId: i.id, reason: 'under-achievement', condition: i.condition, dueOn: i.dueOn, withheldOn: on } });
+            out.push({ type: 'InstalmentWithheld', data: { instalmentId: i.id, reason: 'under-achievement', condition: i.condition, dueOn: i.dueOn, on } });
           }
         }
         break;
       case 'RemedialActionAgreed':
         for (const i of payments.instalments.filter((x) => x.withheld.includes('under-achievement'))) {
-          out.push({ type: 'InstalmentReleased', data: { instalmentId: i.id, reason: 'under-achievement', releasedOn: on } });
+          out.push({ type: 'InstalmentReleased', data: { instalmentId: i.id, reason: 'under-achievement', on } });
         }
         break;
       case 'ContractVaried':
@@ -77,5 +77,5 @@ function reprofileForVariation(payments: PaymentState, valuePence: number, reaso
     spread = open.map((i, n) => ({ ...planOf(i), pence: shares[n] })).filter((plan) => plan.pence > 0);
   }
   const instalments = [...settled.map(planOf), ...spread].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
-  return [{ type: 'PaymentScheduleReprofiled', data: { instalments, totalPence: valuePence, cause: 'variation', reason, reprofiledBy: null, reprofiledOn: on } }];
+  return [{ type: 'PaymentScheduleReprofiled', data: { instalments, totalPence: valuePence, cause: 'variation', reason, reprofiledBy: null, on } }];
 }

@@ -24,7 +24,7 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       throw new DomainError('SCHEDULE_IN_USE', 'Claims have been made against this schedule: re-profile the unpaid instalments instead');
     }
     const instalments = checkPlans(command.instalments, 'instalments', state.contract.valuePence);
-    return [{ type: 'PaymentScheduleSet', data: { instalments, totalPence: state.contract.valuePence, setBy: command.by, setOn: on } }];
+    return [{ type: 'PaymentScheduleSet', data: { instalments, totalPence: state.contract.valuePence, setBy: command.by, on } }];
   }
   const payments = state.payments;
   if (!payments) throw new DomainError('NO_SCHEDULE', 'The contract has no payment schedule yet: set one first');
@@ -36,7 +36,7 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       return [
         {
           type: 'PaymentScheduleReprofiled',
-          data: { instalments, totalPence: state.contract.valuePence, cause: 'decision', reason: command.reason, reprofiledBy: command.by, reprofiledOn: on },
+          data: { instalments, totalPence: state.contract.valuePence, cause: 'decision', reason: command.reason, reprofiledBy: command.by, on },
         },
       ];
     }
@@ -48,7 +48,7 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       const claim = claimOf(payments, command.claimId);
       if (claim.status === 'paid' || claim.status === 'rejected') refuse('CLAIM_CLOSED', 'claimId', `claim ${claim.claimId} is already ${claim.status}`);
       if (command.reason.trim() === '') refuse('REASON_REQUIRED', 'reason', 'must say why');
-      return [{ type: 'ClaimRejected', data: { claimId: claim.claimId, instalmentId: claim.instalmentId, reason: command.reason, rejectedBy: command.by, rejectedOn: on } }];
+      return [{ type: 'ClaimRejected', data: { claimId: claim.claimId, instalmentId: claim.instalmentId, reason: command.reason, rejectedBy: command.by, on } }];
     }
     case 'RecordPayment': {
       const claim = claimOf(payments, command.claimId);
@@ -57,7 +57,7 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
       }
       payable(instalmentOf(payments, claim.instalmentId), state, payments);
       const { claimId, instalmentId, pence } = claim;
-      return [{ type: 'ClaimPaid', data: { claimId, instalmentId, pence, paymentRef: command.paymentRef, paidOn: on, recordedBy: command.by } }];
+      return [{ type: 'ClaimPaid', data: { claimId, instalmentId, pence, paymentRef: command.paymentRef, on, recordedBy: command.by } }];
     }
     case 'RecoverPayment': {
       const instalment = instalmentOf(payments, command.instalmentId);
@@ -69,11 +69,11 @@ export function decidePayment(command: PaymentCommand, state: OpenCase, live: bo
         });
       }
       if (command.reason.trim() === '') refuse('REASON_REQUIRED', 'reason', 'must say why');
-      return [{ type: 'PaymentRecovered', data: { instalmentId: instalment.id, pence: command.pence, reason: command.reason, decidedBy: command.by, decidedOn: on } }];
+      return [{ type: 'PaymentRecovered', data: { instalmentId: instalment.id, pence: command.pence, reason: command.reason, decidedBy: command.by, on } }];
     }
     case 'RecordCheckpointMet': {
       if (payments.checkpointsMet.includes(command.checkpoint)) return [];
-      const met: PaymentEvent = { type: 'PaymentCheckpointMet', data: { checkpoint: command.checkpoint, evidenceRef: command.evidenceRef, recordedBy: command.by, metOn: on } };
+      const met: PaymentEvent = { type: 'PaymentCheckpointMet', data: { checkpoint: command.checkpoint, evidenceRef: command.evidenceRef, recordedBy: command.by, on } };
       const after: PaymentState = { ...payments, checkpointsMet: [...payments.checkpointsMet, command.checkpoint] };
       return [met, ...releasesWhereMet(state, after, on)];
     }
@@ -110,7 +110,7 @@ function carryForward(command: Extract<PaymentCommand, { type: 'CarryForwardInst
   const pence = carried.reduce((sum, i) => sum + i.pence, 0);
   return {
     type: 'InstalmentsCarriedForward',
-    data: { instalmentIds: carried.map((i) => i.id), fromYear, toYear, pence, reason: command.reason, decidedBy: command.by, decidedOn: command.on },
+    data: { instalmentIds: carried.map((i) => i.id), fromYear, toYear, pence, reason: command.reason, decidedBy: command.by, on: command.on },
   };
 }
 
@@ -191,7 +191,7 @@ function recordClaim(command: Extract<PaymentCommand, { type: 'RecordClaim' }>, 
   }
   if (command.evidenceRef.trim() === '') refuse('VALIDATION_FAILED', 'evidenceRef', 'name the evidence the claim rests on');
   const { instalmentId, pence, evidenceRef } = command;
-  return { type: 'ClaimReceived', data: { claimId, instalmentId, pence, evidenceRef, recordedBy: command.by, receivedOn: command.on } };
+  return { type: 'ClaimReceived', data: { claimId, instalmentId, pence, evidenceRef, recordedBy: command.by, on: command.on } };
 }
 
 /**
@@ -218,7 +218,7 @@ function approveClaim(command: Extract<PaymentCommand, { type: 'ApproveClaim' }>
   const approvalsRequired = claim.pence > command.secondApprovalAbovePence ? 2 : 1;
   return {
     type: 'ClaimApproved',
-    data: { claimId: claim.claimId, instalmentId: claim.instalmentId, approvedBy: command.by, approvedOn: command.on, approval: claim.approvedBy.length + 1, approvalsRequired },
+    data: { claimId: claim.claimId, instalmentId: claim.instalmentId, approvedBy: command.by, on: command.on, approval: claim.approvedBy.length + 1, approvalsRequired },
   };
 }
 
@@ -226,7 +226,7 @@ function approveClaim(command: Extract<PaymentCommand, { type: 'ApproveClaim' }>
 export function releasesWhereMet(state: OpenCase, payments: PaymentState, on: string): PaymentEvent[] {
   return payments.instalments
     .filter((i) => i.withheld.includes('condition-unmet') && conditionMet(i, state, payments))
-    .map((i) => ({ type: 'InstalmentReleased', data: { instalmentId: i.id, reason: 'condition-unmet', releasedOn: on } }));
+    .map((i) => ({ type: 'InstalmentReleased', data: { instalmentId: i.id, reason: 'condition-unmet', on } }));
 }
 
 /**
@@ -240,8 +240,8 @@ export function decideInstalmentDue(state: OpenCase, instalmentId: string, dueOn
   if (!payments || !instalment || instalment.dueOn !== dueOn || instalment.dueChecked) return [];
   if (on <= dueOn) throw new DomainError('NOT_YET_DUE', `Instalment ${instalmentId} is due on ${formatUkDate(dueOn)}; it cannot be checked on ${formatUkDate(on)}`);
   if (instalment.paidPence >= instalment.pence) return [];
-  if (conditionMet(instalment, state, payments)) return [{ type: 'InstalmentFellDue', data: { instalmentId, dueOn, fellDueOn: on } }];
-  return [{ type: 'InstalmentWithheld', data: { instalmentId, reason: 'condition-unmet', condition: instalment.condition, dueOn, withheldOn: on } }];
+  if (conditionMet(instalment, state, payments)) return [{ type: 'InstalmentFellDue', data: { instalmentId, dueOn, on } }];
+  return [{ type: 'InstalmentWithheld', data: { instalmentId, reason: 'condition-unmet', condition: instalment.condition, dueOn, on } }];
 }
 
 export { openClaimsOf };

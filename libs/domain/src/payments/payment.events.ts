@@ -4,41 +4,41 @@ import type { InstalmentCondition, InstalmentPlan, WithholdingReason } from './p
 
 type E<Type extends string, Data> = { type: Type; data: Data };
 
-export type PaymentScheduleSet = E<'PaymentScheduleSet', { instalments: InstalmentPlan[]; totalPence: Pence; setBy: string; setOn: BusinessDate }>;
+export type PaymentScheduleSet = E<'PaymentScheduleSet', { instalments: InstalmentPlan[]; totalPence: Pence; setBy: string; on: BusinessDate }>;
 /** The whole schedule after re-profiling; instalments with a claim on them are carried over unchanged. */
 export type PaymentScheduleReprofiled = E<
   'PaymentScheduleReprofiled',
-  { instalments: InstalmentPlan[]; totalPence: Pence; cause: 'variation' | 'decision'; reason: string; reprofiledBy: string | null; reprofiledOn: BusinessDate }
+  { instalments: InstalmentPlan[]; totalPence: Pence; cause: 'variation' | 'decision'; reason: string; reprofiledBy: string | null; on: BusinessDate }
 >;
 export type ClaimReceived = E<
   'ClaimReceived',
-  { claimId: string; instalmentId: string; pence: Pence; evidenceRef: string; recordedBy: string; receivedOn: BusinessDate }
+  { claimId: string; instalmentId: string; pence: Pence; evidenceRef: string; recordedBy: string; on: BusinessDate }
 >;
 export type ClaimApproved = E<
   'ClaimApproved',
-  { claimId: string; instalmentId: string; approvedBy: string; approvedOn: BusinessDate; approval: number; approvalsRequired: number }
+  { claimId: string; instalmentId: string; approvedBy: string; on: BusinessDate; approval: number; approvalsRequired: number }
 >;
-export type ClaimRejected = E<'ClaimRejected', { claimId: string; instalmentId: string; reason: string; rejectedBy: string; rejectedOn: BusinessDate }>;
+export type ClaimRejected = E<'ClaimRejected', { claimId: string; instalmentId: string; reason: string; rejectedBy: string; on: BusinessDate }>;
 export type ClaimPaid = E<
   'ClaimPaid',
-  { claimId: string; instalmentId: string; pence: Pence; paymentRef: string; paidOn: BusinessDate; recordedBy: string }
+  { claimId: string; instalmentId: string; pence: Pence; paymentRef: string; on: BusinessDate; recordedBy: string }
 >;
 /** The due check found the instalment's condition met: it may be paid. */
-export type InstalmentFellDue = E<'InstalmentFellDue', { instalmentId: string; dueOn: BusinessDate; fellDueOn: BusinessDate }>;
+export type InstalmentFellDue = E<'InstalmentFellDue', { instalmentId: string; dueOn: BusinessDate; on: BusinessDate }>;
 export type InstalmentWithheld = E<
   'InstalmentWithheld',
-  { instalmentId: string; reason: WithholdingReason; condition: InstalmentCondition; dueOn: BusinessDate; withheldOn: BusinessDate }
+  { instalmentId: string; reason: WithholdingReason; condition: InstalmentCondition; dueOn: BusinessDate; on: BusinessDate }
 >;
-export type InstalmentReleased = E<'InstalmentReleased', { instalmentId: string; reason: WithholdingReason; releasedOn: BusinessDate }>;
+export type InstalmentReleased = E<'InstalmentReleased', { instalmentId: string; reason: WithholdingReason; on: BusinessDate }>;
 export type PaymentRecovered = E<
   'PaymentRecovered',
-  { instalmentId: string; pence: Pence; reason: string; decidedBy: string; decidedOn: BusinessDate }
+  { instalmentId: string; pence: Pence; reason: string; decidedBy: string; on: BusinessDate }
 >;
-export type PaymentCheckpointMet = E<'PaymentCheckpointMet', { checkpoint: string; evidenceRef: string; recordedBy: string; metOn: BusinessDate }>;
+export type PaymentCheckpointMet = E<'PaymentCheckpointMet', { checkpoint: string; evidenceRef: string; recordedBy: string; on: BusinessDate }>;
 /** Year-end: these unpaid instalments, and their pence, count in `toYear` from now on; the ledgers of both years move with it. */
 export type InstalmentsCarriedForward = E<
   'InstalmentsCarriedForward',
-  { instalmentIds: string[]; fromYear: string; toYear: string; pence: Pence; reason: string; decidedBy: string; decidedOn: BusinessDate }
+  { instalmentIds: string[]; fromYear: string; toYear: string; pence: Pence; reason: string; decidedBy: string; on: BusinessDate }
 >;
 
 export type PaymentEvent =

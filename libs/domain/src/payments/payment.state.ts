@@ -40,8 +40,8 @@ export function evolvePayments(state: PaymentState | undefined, event: PaymentEv
     case 'PaymentScheduleReprofiled':
       return reprofiled(state, event.data.instalments);
     case 'ClaimReceived': {
-      const { claimId, instalmentId, pence, evidenceRef, recordedBy, receivedOn } = event.data;
-      const claim: Claim = { claimId, instalmentId, pence, evidenceRef, recordedBy, receivedOn, status: 'received', approvedBy: [], approvalsRequired: 1 };
+      const { claimId, instalmentId, pence, evidenceRef, recordedBy, on } = event.data;
+      const claim: Claim = { claimId, instalmentId, pence, evidenceRef, recordedBy, receivedOn: on, status: 'received', approvedBy: [], approvalsRequired: 1 };
       return { ...state, claims: [...state.claims, claim] };
     }
     case 'ClaimApproved': {
@@ -54,7 +54,7 @@ export function evolvePayments(state: PaymentState | undefined, event: PaymentEv
     case 'ClaimRejected':
       return withClaim(state, event.data.claimId, (c) => ({ ...c, status: 'rejected', rejectedReason: event.data.reason }));
     case 'ClaimPaid': {
-      const paid = withClaim(state, event.data.claimId, (c) => ({ ...c, status: 'paid', paymentRef: event.data.paymentRef, paidOn: event.data.paidOn }));
+      const paid = withClaim(state, event.data.claimId, (c) => ({ ...c, status: 'paid', paymentRef: event.data.paymentRef, paidOn: event.data.on }));
       return withInstalment(paid, event.data.instalmentId, (i) => ({ ...i, paidPence: i.paidPence + event.data.pence }));
     }
     case 'InstalmentFellDue':

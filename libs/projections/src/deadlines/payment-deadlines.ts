@@ -32,7 +32,7 @@ export function applyInstalmentDeadlines(doc: CaseDeadlinesDoc, rule: DeadlineRu
       // The due check runs the day after: its condition held on the day itself.
       return change(doc, e.data.instalmentId, (d) => met(d, e.data.dueOn));
     case 'InstalmentWithheld':
-      return e.data.reason === 'condition-unmet' ? change(doc, e.data.instalmentId, (d) => missed(d, e.data.withheldOn)) : doc;
+      return e.data.reason === 'condition-unmet' ? change(doc, e.data.instalmentId, (d) => missed(d, on)) : doc;
     case 'InstalmentReleased':
       return e.data.reason === 'condition-unmet' ? change(doc, e.data.instalmentId, (d) => met(d, on)) : doc;
     case 'ClaimPaid': {

@@ -190,7 +190,7 @@ function transaction(c: Context, payment: PaymentMade): Sections {
   const supplier = recipientOf(c.published, c.definition, c.settings);
   const item = {
     id: `${c.ocid}-payment-${payment.claimId}`,
-    date: startOf(payment.paidOn),
+    date: startOf(payment.on),
     value: value(payment.pence),
     payer: { id: c.settings.funder.id, name: c.settings.funder.name },
     ...(supplier ? { payee: supplier } : {}),
