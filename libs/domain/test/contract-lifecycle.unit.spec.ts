@@ -86,6 +86,12 @@ describe('Contract lifecycle (6.3), shared by every mechanism', () => {
         .then([{ type: 'ContractClosed', data: { on: '2017-03-31', notes: 'Outcomes delivered' } }]);
     });
 
+    it('an optional text left out is recorded as none: commentary and notes ""', () => {
+      const { commentary: _left, ...withoutCommentary } = reportCmd(measure.id, '2016-Q3', measure.target);
+      spec(history).when(withoutCommentary).thenMatches([like('PerformanceReported', { period: '2016-Q3', commentary: '' })]);
+      spec(history).when({ type: 'CloseContract', on: '2017-03-31' }).then([{ type: 'ContractClosed', data: { on: '2017-03-31', notes: '' } }]);
+    });
+
     it('refuses by the lifecycle\'s guards', () => {
       const q4 = [...history, report(measure.id, '2016-Q4', 'green', measure.target, measure.target)];
       spec(q4).when(reportCmd(measure.id, '2016-Q4', 1)).thenThrows('PERIOD_ALREADY_REPORTED', { field: 'period' });

@@ -110,6 +110,10 @@ describe('Partnership Locality Fund workflow (6.2c), Blaby: £29,700', () => {
         .then([{ type: 'CspMeetingHeld', data: { on: '2016-02-29', notes: 'Plan agreed' } }]);
     });
 
+    it('holds it with no notes given: notes ""', () => {
+      spec(plfHistories.meetingScheduled).when({ type: 'HoldCspMeeting', on: '2016-02-29' }).then([{ type: 'CspMeetingHeld', data: { on: '2016-02-29', notes: '' } }]);
+    });
+
     it('refuses to hold it on 1 Mar 2016: DEADLINE_PASSED, a day late', () => {
       spec(plfHistories.meetingScheduled)
         .when({ type: 'HoldCspMeeting', on: '2016-03-01', notes: 'Plan agreed' })

@@ -30,7 +30,7 @@ export class CoCommissioningController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const command = { type: 'RecordBoardDecision' as const, on: this.runner.on(request), decision: body.decision, notes: body.notes ?? '' };
+    const command = { type: 'RecordBoardDecision' as const, on: this.runner.on(request), decision: body.decision, notes: body.notes };
     return this.runner.run(caseId, command, request, response);
   }
 

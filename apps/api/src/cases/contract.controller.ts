@@ -49,7 +49,7 @@ export class ContractController {
       measureId: body.measureId,
       period: body.period,
       actual: body.actual,
-      commentary: body.commentary ?? '',
+      commentary: body.commentary,
     };
     return this.runner.run(caseId, command, request, response);
   }
@@ -79,7 +79,7 @@ export class ContractController {
 
   @CaseCommand('closure', 'Close the contract at its end')
   close(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: CloseContractDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.runner.run(caseId, { type: 'CloseContract', on: this.runner.on(request), notes: body.notes ?? '' }, request, response);
+    return this.runner.run(caseId, { type: 'CloseContract', on: this.runner.on(request), notes: body.notes }, request, response);
   }
 
   @CaseCommand('termination', 'Terminate the contract early, with the reason')

@@ -17,7 +17,7 @@ export class GrantController {
       on: this.runner.on(request),
       score: body.score,
       recommendation: body.recommendation,
-      notes: body.notes ?? '',
+      notes: body.notes,
     };
     return this.runner.run(caseId, command, request, response);
   }

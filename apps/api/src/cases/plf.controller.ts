@@ -44,7 +44,7 @@ export class PlfController {
 
   @CaseCommand('meeting-held', 'Record that the meeting was held on `on`; refused with DEADLINE_PASSED after the deadline')
   holdMeeting(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: HoldCspMeetingDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const command = { type: 'HoldCspMeeting' as const, on: this.runner.on(request), notes: body.notes ?? '' };
+    const command = { type: 'HoldCspMeeting' as const, on: this.runner.on(request), notes: body.notes };
     return this.runner.run(caseId, command, request, response);
   }
 

@@ -27,7 +27,7 @@ export class StepsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const by = commandContextFrom(request, this.runner.clock).actor.id;
-    const command = { type: 'CompleteCheckpoint' as const, on: this.runner.on(request), step, outcome: body.outcome, notes: body.notes ?? '', by };
+    const command = { type: 'CompleteCheckpoint' as const, on: this.runner.on(request), step, outcome: body.outcome, notes: body.notes, by };
     return this.runner.run(caseId, command, request, response);
   }
 
@@ -41,7 +41,7 @@ export class StepsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const by = commandContextFrom(request, this.runner.clock).actor.id;
-    const command = { type: 'RecordApproval' as const, on: this.runner.on(request), step, decision: body.decision, notes: body.notes ?? '', by };
+    const command = { type: 'RecordApproval' as const, on: this.runner.on(request), step, decision: body.decision, notes: body.notes, by };
     return this.runner.run(caseId, command, request, response);
   }
 }

@@ -35,26 +35,26 @@ export type SelectProvider = C<'SelectProvider', { provider: string; bidsReceive
 export type GrantSingleProviderDispensation = C<'GrantSingleProviderDispensation', { provider: string; reason: string }>;
 /** `frameworkBoards`: the board codes of the case's framework, filled by the adapter. */
 export type AssignBoard = C<'AssignBoard', { board: string; frameworkBoards: readonly string[] }>;
-export type RecordBoardDecision = C<'RecordBoardDecision', { decision: 'approved' | 'rejected'; notes: string }>;
+export type RecordBoardDecision = C<'RecordBoardDecision', { decision: 'approved' | 'rejected'; notes?: string }>;
 export type SubmitCspPlan = C<'SubmitCspPlan', { budgetLines: readonly PlanLine[]; performanceFramework: readonly Measure[] }>;
 export type ScheduleCspMeeting = C<'ScheduleCspMeeting', { meetingOn: BusinessDate }>;
 export type ExtendMeetingDeadline = C<'ExtendMeetingDeadline', { newDeadline: BusinessDate; reason: string }>;
-export type HoldCspMeeting = C<'HoldCspMeeting', { notes: string }>;
+export type HoldCspMeeting = C<'HoldCspMeeting', { notes?: string }>;
 export type ExcludeDuplicatePlanLines = C<'ExcludeDuplicatePlanLines', { lineIds: readonly string[]; reason: string }>;
-export type AssessGrantApplication = C<'AssessGrantApplication', { score: number; recommendation: 'award' | 'decline'; notes: string }>;
+export type AssessGrantApplication = C<'AssessGrantApplication', { score: number; recommendation: 'award' | 'decline'; notes?: string }>;
 export type DeclineGrant = C<'DeclineGrant', { reason: string }>;
 export type RejectProposal = C<'RejectProposal', { reason: string }>;
 export type WithdrawProposal = C<'WithdrawProposal', { reason: string }>;
 export type AwardContract = C<'AwardContract', { contract: ContractTerms }>;
-export type ReportPerformance = C<'ReportPerformance', { measureId: string; period: string; actual: number; commentary: string }>;
+export type ReportPerformance = C<'ReportPerformance', { measureId: string; period: string; actual: number; commentary?: string }>;
 export type AgreePerformanceMeasures = C<'AgreePerformanceMeasures', { measures: readonly Measure[] }>;
 export type AgreeRemedialAction = C<'AgreeRemedialAction', { action: string; reviewBy: BusinessDate }>;
 export type VaryContract = C<'VaryContract', { valuePence: Pence; endDate?: BusinessDate; reason: string }>;
-export type CloseContract = C<'CloseContract', { notes: string }>;
+export type CloseContract = C<'CloseContract', { notes?: string }>;
 export type TerminateContract = C<'TerminateContract', { reason: string }>;
 /** Generic steps: `by` is the acting user, filled by the adapter from the caller's identity. */
-export type CompleteCheckpoint = C<'CompleteCheckpoint', { step: string; outcome: string; notes: string; by: string }>;
-export type RecordApproval = C<'RecordApproval', { step: string; decision: 'approved' | 'refused'; notes: string; by: string }>;
+export type CompleteCheckpoint = C<'CompleteCheckpoint', { step: string; outcome: string; notes?: string; by: string }>;
+export type RecordApproval = C<'RecordApproval', { step: string; decision: 'approved' | 'refused'; notes?: string; by: string }>;
 
 /** System commands: the reminder service acts on a deadline the case's own history still leaves open. */
 export type SendReminder = C<

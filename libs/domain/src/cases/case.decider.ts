@@ -170,7 +170,7 @@ function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition)
     case 'AssignBoard':
       return [{ type: 'BoardAssigned', data: { board: command.board, on } }];
     case 'RecordBoardDecision':
-      return [{ type: 'BoardDecisionRecorded', data: { board: state.board ?? '', decision: command.decision, notes: command.notes, on } }];
+      return [{ type: 'BoardDecisionRecorded', data: { board: state.board ?? '', decision: command.decision, notes: command.notes ?? '', on } }];
     case 'SubmitCspPlan': {
       const totalPence = command.budgetLines.reduce((sum, line) => sum + line.pence, 0);
       return [
@@ -190,13 +190,13 @@ function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition)
         },
       ];
     case 'HoldCspMeeting':
-      return [{ type: 'CspMeetingHeld', data: { on, notes: command.notes } }];
+      return [{ type: 'CspMeetingHeld', data: { on, notes: command.notes ?? '' } }];
     case 'ExcludeDuplicatePlanLines': {
       const excludedPence = (state.plan?.lines ?? []).filter((l) => command.lineIds.includes(l.id)).reduce((s, l) => s + l.pence, 0);
       return [{ type: 'PlanLinesExcludedAsDuplicate', data: { lineIds: [...command.lineIds], excludedPence, reason: command.reason, on } }];
     }
     case 'AssessGrantApplication':
-      return [{ type: 'GrantApplicationAssessed', data: { score: command.score, recommendation: command.recommendation, notes: command.notes, on } }];
+      return [{ type: 'GrantApplicationAssessed', data: { score: command.score, recommendation: command.recommendation, notes: command.notes ?? '', on } }];
     case 'DeclineGrant':
       return [{ type: 'GrantDeclined', data: { reason: command.reason, on } }];
     case 'RejectProposal':
@@ -222,7 +222,7 @@ function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition)
       ];
     }
     case 'CloseContract':
-      return [{ type: 'ContractClosed', data: { on, notes: command.notes } }];
+      return [{ type: 'ContractClosed', data: { on, notes: command.notes ?? '' } }];
     case 'TerminateContract':
       return [{ type: 'ContractTerminated', data: { reason: command.reason, on } }];
     default:
@@ -241,7 +241,7 @@ function reportPerformance(
   const rag = ragFor(command.actual, measure.target, measure.direction, workflow.settings.amberTolerancePercent);
   const reported: CaseEvent = {
     type: 'PerformanceReported',
-    data: { measureId: measure.id, period: command.period, actual: command.actual, target: measure.target, rag, on: command.on, commentary: command.commentary },
+    data: { measureId: measure.id, period: command.period, actual: command.actual, target: measure.target, rag, on: command.on, commentary: command.commentary ?? '' },
   };
   let consecutiveReds = 0;
   if (rag === 'red') {

@@ -21,7 +21,7 @@ export function decideStep(command: StepCommand, state: OpenCase): CaseEvent[] {
       throw DomainError.field('UNKNOWN_OUTCOME', 'outcome', `must be one of ${step.outcomes.join(', ')}`);
     }
     if (recorded?.outcome === command.outcome) return [];
-    const { outcome, notes, by } = command;
+    const { outcome, notes = '', by } = command;
     return [{ type: 'CheckpointCompleted', data: { step: step.id, outcome, notes, completedBy: by, on: command.on } }];
   }
   if (step.kind !== 'approval') throw DomainError.field('WRONG_STEP_KIND', 'step', `"${step.id}" is a ${step.kind} step, not an approval`);
@@ -37,6 +37,6 @@ export function decideStep(command: StepCommand, state: OpenCase): CaseEvent[] {
     );
   }
   if (recorded?.decision === command.decision) return [];
-  const { decision, notes, by } = command;
+  const { decision, notes = '', by } = command;
   return [{ type: 'ApprovalRecorded', data: { step: step.id, decision, notes, decidedBy: by, on: command.on } }];
 }
