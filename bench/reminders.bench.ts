@@ -15,12 +15,11 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { migrate } from '@app/database';
-import { type DeadlineRule, workflowFor } from '@app/domain';
+import { type DeadlineRule, nextPeriod, periodContaining, workflowFor } from '@app/domain';
 import { SqlEventStore } from '@app/event-store';
 import { ManualClock } from '@app/platform';
 import { DocumentTable, ProjectionRunner, tableOf } from '@app/projections';
 import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection, openDeadline, reportDeadlineKey } from '@app/projections/deadlines';
-import { periodContaining, nextPeriod } from '@app/projections/outcomes';
 import { DeadlineSource, ReminderQueues, ReminderScheduler, type ReminderSettings } from '@app/reminders';
 import { createBenchDatabase } from './lib/bench-database';
 import { measured, openBenchDb } from './lib/replay-phases';

@@ -2,27 +2,19 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, Matches, ValidateNested } from 'class-validator';
 import { BusinessDate, Identifier, On, OptionalText, Text } from './dto-fields';
+import { canonicalPeriod as canonicalLabel, PERIOD_LABEL } from '@app/domain';
 import { MeasureDto } from './measure.dto';
 
 /**
- * Reporting periods as the read models and deadlines label them: 2016-Q1 (April–June 2016,
+ * Reporting periods as the domain labels them (PERIOD_LABEL): 2016-Q1 (April–June 2016,
  * 2016/17 Q1), 2016-H1, a calendar month 2016-04, or the whole year 2016. The spellings
  * 2016-M01 (the first month, April) and 2016-FY are accepted and stored in those labels, so
  * one period has one name in the log.
  */
-export const PERIOD = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]|M(0[1-9]|1[0-2])|FY))?$/;
+export const PERIOD = PERIOD_LABEL;
 
-export function canonicalPeriod(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const month = /^(\d{4})-M(0[1-9]|1[0-2])$/.exec(value);
-  if (month) {
-    const index = Number(month[2]) - 1;
-    const calendarMonth = ((index + 3) % 12) + 1;
-    const year = Number(month[1]) + (index >= 9 ? 1 : 0);
-    return `${year}-${String(calendarMonth).padStart(2, '0')}`;
-  }
-  return value.replace(/^(\d{4})-FY$/, '$1');
-}
+/** A period as written, in its one label; anything else is left for the pattern to refuse. */
+export const canonicalPeriod = (value: unknown): unknown => (typeof value === 'string' && PERIOD_LABEL.test(value) ? canonicalLabel(value) : value);
 
 export class ReportPerformanceDto {
   @Identifier({ description: "One of the contract's measures", example: 'asb-incidents' })

@@ -1,7 +1,7 @@
 import { caseDecider, instalmentFigures } from '@app/domain';
 import { specFor } from './given-when-then';
 import { event } from './fixtures';
-import { CASE, claimApproved, claimPaid, claimReceived, decide, measuresAgreed, mentees, paymentsAfter, QUARTER_PENCE, reported, withheld, youthMentoring } from './payment-fixtures';
+import { B05_PENCE, CASE, claimApproved, claimPaid, claimReceived, decide, measuresAgreed, mentees, paymentsAfter, plan, QUARTER_PENCE, reported, withheld, youthMentoring } from './payment-fixtures';
 
 const spec = specFor(caseDecider);
 const key = (instalmentId: string) => `${CASE}:payment-instalment:${instalmentId}`;
@@ -27,6 +27,21 @@ describe('Withholding and release', () => {
       spec([...q1Paid, withheld('2016-Q2', '2016-10-31')]).when(dueCheck('2016-Q2', '2016-10-31', '2016-11-02')).then([]);
       spec(q1Paid).when(dueCheck('2016-Q2', '2016-09-30', '2016-11-01')).then([]);
       spec(q1Paid).when(dueCheck('2016-Q2', '2016-10-31', '2016-10-31')).thenThrows('NOT_YET_DUE');
+    });
+
+    it('reads the condition\'s period and the report\'s in one label: a report stored as 2016-FY meets a condition on 2016', () => {
+      const annual = { ...mentees, id: 'year-mentees', frequency: 'annual' as const };
+      const schedule = event('PaymentScheduleSet', {
+        instalments: [plan('final', '2017-04-30', B05_PENCE, { kind: 'performance-report', period: '2016' })],
+        totalPence: B05_PENCE,
+        setBy: 'officer.one',
+        on: '2016-04-21',
+      });
+      const history = [youthMentoring, event('PerformanceMeasuresAgreed', { measures: [annual], on: '2016-04-20' }), schedule];
+      const annualReport = (period: string) => event('PerformanceReported', { measureId: annual.id, period, actual: 45, target: 40, rag: 'green', on: '2017-04-10', commentary: '' });
+      const check = { type: 'RecordDeadlineMissed' as const, on: '2017-05-01', deadlineKey: key('final'), dueOn: '2017-04-30' };
+      spec([...history, annualReport('2016-FY')]).when(check).thenMatches([{ type: 'InstalmentFellDue' }]);
+      spec([...history, annualReport('2017')]).when(check).thenMatches([{ type: 'InstalmentWithheld' }]);
     });
 
     it('sends reminders for an instalment deadline like any other, until it is checked', () => {

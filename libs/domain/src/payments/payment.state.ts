@@ -1,3 +1,4 @@
+import { canonicalPeriod, parsePeriod } from '../performance/reporting-period';
 import { assertNever } from '../shared/decider';
 import type { Pence } from '../shared/money';
 import type { OpenCase } from '../cases/case.model';
@@ -108,13 +109,6 @@ export function followingFinancialYear(financialYear: string): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-const PERIOD_FREQUENCY: ReadonlyArray<[RegExp, string]> = [
-  [/^\d{4}-Q[1-4]$/, 'quarterly'],
-  [/^\d{4}-H[12]$/, 'six-monthly'],
-  [/^\d{4}(-FY)?$/, 'annual'],
-  [/^\d{4}-(M?\d{2})$/, 'monthly'],
-];
-
 /**
  * Whether an instalment's condition holds on the case's history: a period's report is in
  * once every measure reported at that period's frequency has reported it (any report of the
@@ -128,9 +122,11 @@ export function conditionMet(instalment: InstalmentPlan, state: OpenCase, paymen
     case 'checkpoint':
       return payments.checkpointsMet.includes(condition.name);
     case 'performance-report': {
-      const period = condition.period.trim();
-      const frequency = PERIOD_FREQUENCY.find(([pattern]) => pattern.test(period))?.[1];
-      const reported = (measureId?: string) => state.reports.some((r) => r.period === period && (measureId === undefined || r.measureId === measureId));
+      const wanted = parsePeriod(condition.period);
+      const period = wanted?.label ?? condition.period.trim();
+      const frequency = wanted?.frequency;
+      const reported = (measureId?: string) =>
+        state.reports.some((r) => canonicalPeriod(r.period) === period && (measureId === undefined || r.measureId === measureId));
       const measures = (state.contract?.measures ?? []).filter((m) => m.frequency === frequency);
       return measures.length > 0 ? measures.every((m) => reported(m.id)) : reported();
     }

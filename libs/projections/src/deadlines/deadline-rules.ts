@@ -1,5 +1,4 @@
-import { type BusinessDate, type DeadlineRule, reminderPolicyFor } from '@app/domain';
-import { type ReportingPeriod, nextPeriod, parsePeriod, periodContaining, reportDueOn } from '../outcomes/reporting-period';
+import { type BusinessDate, type DeadlineRule, nextPeriod, parsePeriod, periodContaining, reminderPolicyFor, reportDueOn, type ReportingPeriod } from '@app/domain';
 import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
 
 type Deadlines = Record<string, Deadline>;

@@ -1,8 +1,19 @@
-import { type BusinessDate, type CaseEvent, type CaseProfile, type ContractTerms, type DeadlineRule, reminderPoliciesOf, type WorkflowRef } from '@app/domain';
+import {
+  type BusinessDate,
+  type CaseEvent,
+  type CaseProfile,
+  canonicalPeriod,
+  type ContractTerms,
+  type DeadlineRule,
+  parsePeriod,
+  reminderPoliciesOf,
+  reportDueOn,
+  reportsExpectedSince,
+  type WorkflowRef,
+} from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-event';
-import { canonicalPeriod, parsePeriod, reportDueOn, reportsExpectedSince } from '../outcomes/reporting-period';
 import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
 import { type CaseDeadlinesDoc, type Deadline, type DeadlinesDoc, type FrameworkRemindersDoc, frameworkRemindersKey, type TrackedMeasure } from './deadlines.types';
 import { applyInstalmentDeadlines } from './payment-deadlines';

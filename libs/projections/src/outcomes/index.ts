@@ -2,4 +2,3 @@ export * from './outcomes.types';
 export * from './outcomes.projection';
 export * from './outcomes.view';
 export * from './outcomes.queries';
-export * from './reporting-period';

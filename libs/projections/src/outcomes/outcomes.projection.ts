@@ -1,9 +1,8 @@
-import type { BusinessDate, CaseEvent, CaseProfile, ContractTerms, Measure, WorkflowRef } from '@app/domain';
+import { type BusinessDate, type CaseEvent, type CaseProfile, canonicalPeriod, type ContractTerms, type Measure, reportsExpectedSince, type WorkflowRef } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { asCaseEvent, caseIdOf, stageAfter, workflowOf } from './case-event';
 import type { MeasureRecord, MeasureReport, OutcomeDoc, OutcomesDoc, PendingCaseDoc } from './outcomes.types';
-import { canonicalPeriod, reportsExpectedSince } from './reporting-period';
 
 /** Events of a contract once it exists; everything else before the award goes to the pending case. */
 const CONTRACT_EVENTS = new Set([

@@ -1,6 +1,5 @@
-import { type BusinessDate, countRags, formatPence, formatUkDate, type Rag, type RagCounts, worstRag } from '@app/domain';
+import { type BusinessDate, countRags, formatPence, formatUkDate, parsePeriod, periodsBetween, type Rag, type RagCounts, reportDueOn, worstRag } from '@app/domain';
 import type { MeasureRecord, MeasureReport, OutcomeDoc } from './outcomes.types';
-import { parsePeriod, periodsBetween, reportDueOn } from './reporting-period';
 
 /** A report that should be in: its period and the day it was due. */
 export interface DueReport {

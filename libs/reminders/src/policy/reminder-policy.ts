@@ -1,4 +1,4 @@
-import { addDays, type BusinessDate, BUSINESS_TIME_ZONE, businessDateOf, type DeadlineKind, type ReminderPolicy } from '@app/domain';
+import { addDays, BoundedMemo, type BusinessDate, BUSINESS_TIME_ZONE, businessDateOf, type DeadlineKind, type ReminderPolicy } from '@app/domain';
 import { londonOffset } from '@app/platform';
 
 /** What the scheduler needs of a deadline (a row of the deadlines read model fits). */
@@ -47,20 +47,10 @@ const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TIME_ZO
  * in force at that hour on the two days the clocks change (they change at 01:00 UTC), so
  * the day before's offset is tried too and the one that lands on the right hour wins.
  */
-export function londonInstant(date: BusinessDate, hour: number): Date {
-  const id = `${date}|${hour}`;
-  let ms = instants.get(id);
-  if (ms === undefined) {
-    if (instants.size >= INSTANTS_KEPT) instants.clear();
-    ms = londonInstantOf(date, hour).getTime();
-    instants.set(id, ms);
-  }
-  return new Date(ms);
-}
+export const londonInstant = (date: BusinessDate, hour: number): Date => new Date(instants.of(`${date}|${hour}`, () => londonInstantOf(date, hour).getTime()));
 
 /** Instants already found: a schedule of many deadlines asks for the same few days and hours again and again. */
-const instants = new Map<string, number>();
-const INSTANTS_KEPT = 20_000;
+const instants = new BoundedMemo<number>(20_000);
 
 function londonInstantOf(date: BusinessDate, hour: number): Date {
   const hh = String(hour).padStart(2, '0');

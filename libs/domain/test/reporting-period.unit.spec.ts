@@ -1,5 +1,4 @@
-import { addDays } from '@app/domain';
-import { canonicalPeriod, nextPeriod, parsePeriod, periodContaining, periodsBetween, reportDueOn } from '@app/projections/outcomes';
+import { addDays, canonicalPeriod, nextPeriod, parsePeriod, periodContaining, periodsBetween, reportDueOn } from '@app/domain';
 
 describe('reporting periods: financial-year periods labelled by the year the financial year starts', () => {
   it('quarters: 2016-Q1 is April–June 2016, 2016-Q4 is January–March 2017', () => {

@@ -1,4 +1,6 @@
-import { addDays, addMonths, type BusinessDate, type Frequency } from '@app/domain';
+import { BoundedMemo } from '../shared/bounded-memo';
+import { addDays, addMonths, type BusinessDate } from '../shared/business-date';
+import type { Frequency } from '../shared/codes';
 
 /**
  * A reporting period of a performance measure. Periods follow the financial year
@@ -30,18 +32,10 @@ function fiscal(date: BusinessDate): { year: number; index: number } {
 }
 
 /** Periods already built: a case's chain of report deadlines is walked again on each of its events. */
-const built = new Map<string, ReportingPeriod>();
-const BUILT_KEPT = 10_000;
+const built = new BoundedMemo<ReportingPeriod>(10_000);
 
-function build(frequency: Frequency, year: number, slot: number): ReportingPeriod {
-  const id = `${frequency}|${year}|${slot}`;
-  const known = built.get(id);
-  if (known) return known;
-  if (built.size >= BUILT_KEPT) built.clear();
-  const period = Object.freeze(buildPeriod(frequency, year, slot));
-  built.set(id, period);
-  return period;
-}
+const build = (frequency: Frequency, year: number, slot: number): ReportingPeriod =>
+  built.of(`${frequency}|${year}|${slot}`, () => Object.freeze(buildPeriod(frequency, year, slot)));
 
 function buildPeriod(frequency: Frequency, year: number, slot: number): ReportingPeriod {
   const months = MONTHS[frequency];
@@ -72,21 +66,19 @@ export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
 }
 
 /** Labels already read: a case's chain of report deadlines is read again on each of its events. */
-const parsed = new Map<string, ReportingPeriod | null>();
-const PARSED_KEPT = 10_000;
+const parsed = new BoundedMemo<ReportingPeriod | null>(10_000);
 
 /** Reads a period label in either spelling; null when it is neither. */
-export function parsePeriod(label: string): ReportingPeriod | null {
-  const known = parsed.get(label);
-  if (known !== undefined) return known;
-  const period = readPeriod(label);
-  if (parsed.size >= PARSED_KEPT) parsed.clear();
-  parsed.set(label, period);
-  return period;
-}
+export const parsePeriod = (label: string): ReportingPeriod | null => parsed.of(label, () => readPeriod(label));
+
+/**
+ * A period label in either spelling: 2016-Q1, 2016-H1, a calendar month 2016-04 or the year
+ * 2016, and the spellings 2016-M01 (the first month, April) and 2016-FY, read as 2016-04 and 2016.
+ */
+export const PERIOD_LABEL = /^(\d{4})(?:-(Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])|0[1-9]|1[0-2]|FY))?$/;
 
 function readPeriod(label: string): ReportingPeriod | null {
-  const match = /^(\d{4})(?:-(Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])|0[1-9]|1[0-2]|FY))?$/.exec(label.trim());
+  const match = PERIOD_LABEL.exec(label.trim());
   if (!match) return null;
   const year = Number(match[1]);
   const part = match[2];
@@ -100,18 +92,10 @@ function readPeriod(label: string): ReportingPeriod | null {
 /** The label a reported period is kept under: the canonical spelling, or as written if unreadable. */
 export const canonicalPeriod = (label: string): string => parsePeriod(label)?.label ?? label;
 
-const dueDays = new Map<string, BusinessDate>();
+const dueDays = new BoundedMemo<BusinessDate>(10_000);
 
-export function reportDueOn(period: ReportingPeriod, daysAfterPeriod: number): BusinessDate {
-  const id = `${period.end}|${daysAfterPeriod}`;
-  let due = dueDays.get(id);
-  if (due === undefined) {
-    if (dueDays.size >= BUILT_KEPT) dueDays.clear();
-    due = addDays(period.end, daysAfterPeriod);
-    dueDays.set(id, due);
-  }
-  return due;
-}
+export const reportDueOn = (period: ReportingPeriod, daysAfterPeriod: number): BusinessDate =>
+  dueDays.of(`${period.end}|${daysAfterPeriod}`, () => addDays(period.end, daysAfterPeriod));
 
 /** Every period of the frequency from the one containing `from` while periods start on or before `until`. */
 export function periodsBetween(from: BusinessDate, until: BusinessDate, frequency: Frequency): ReportingPeriod[] {
