@@ -19,7 +19,7 @@ import { type DeadlineRule, nextPeriod, periodContaining, workflowFor } from '@a
 import { SqlEventStore } from '@app/event-store';
 import { ManualClock } from '@app/platform';
 import { DocumentTable, ProjectionRunner, tableOf } from '@app/projections';
-import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection, openDeadline, reportDeadlineKey } from '@app/projections/deadlines';
+import { type CaseDeadlinesDoc, type TrackedDeadline, deadlinesOf, deadlinesProjection, openDeadline, reportDeadlineKey } from '@app/projections/deadlines';
 import { DeadlineSource, ReminderQueues, ReminderScheduler, type ReminderSettings } from '@app/reminders';
 import { createBenchDatabase } from './lib/bench-database';
 import { measured, openBenchDb } from './lib/replay-phases';
@@ -56,14 +56,15 @@ function contractDoc(index: number, rule: DeadlineRule): CaseDeadlinesDoc {
     financialYear: '2016-17',
     title: `Contract ${index}`,
     locality: null,
-    workflow: workflowFor('direct', 1),
+    workflow: { id: 'direct', version: 1 },
+    rules: workflowFor('direct', 1).deadlines,
     reportDueDaysAfterPeriod: 14,
     contract: { provider: `Provider ${index}`, startDate: '2016-04-01', endDate: '2029-03-31', measures: [{ id: 'm1', name: 'Measure 1', frequency: 'quarterly', since: '2016-04-01' }] },
     ended: false,
     deadlines: {},
   };
   const measure = base.contract?.measures[0] as NonNullable<CaseDeadlinesDoc['contract']>['measures'][number];
-  const deadlines: Record<string, Deadline> = {};
+  const deadlines: Record<string, TrackedDeadline> = {};
   let period = periodContaining('2016-04-01', 'quarterly');
   for (let i = 0; i < PER_CASE; i++, period = nextPeriod(period)) {
     const key = reportDeadlineKey(caseId, measure.id, period.label);

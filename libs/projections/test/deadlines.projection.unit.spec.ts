@@ -18,8 +18,11 @@ const planRequested = () =>
     },
   }, '2015-10-23');
 
-const deadline = (events: Parameters<typeof given>[1], caseId: string, key: string): Deadline | undefined =>
-  (given(deadlinesProjection, events).then(caseId) as CaseDeadlinesDoc | undefined)?.deadlines[key];
+/** The deadline as it is listed, with its case's fields. */
+const deadline = (events: Parameters<typeof given>[1], caseId: string, key: string): Deadline | undefined => {
+  const doc = given(deadlinesProjection, events).then(caseId) as CaseDeadlinesDoc | undefined;
+  return doc && deadlinesOf(doc).find((d) => d.key === key);
+};
 
 describe('deadlines projection', () => {
   beforeEach(resetRevisions);

@@ -1,7 +1,7 @@
 import { type BusinessDate, type DeadlineRule, nextPeriod, parsePeriod, periodContaining, reminderPolicyFor, reportDueOn, type ReportingPeriod } from '@app/domain';
-import type { CaseDeadlinesDoc, Deadline, TrackedMeasure } from './deadlines.types';
+import type { CaseDeadlinesDoc, TrackedDeadline, TrackedMeasure } from './deadlines.types';
 
-type Deadlines = Record<string, Deadline>;
+type Deadlines = Record<string, TrackedDeadline>;
 
 export const deadlineKey = (caseId: string, kind: DeadlineRule['kind']): string => `${caseId}:${kind}`;
 export const reportDeadlineKey = (caseId: string, measureId: string, period: string): string =>
@@ -15,13 +15,10 @@ export function openDeadline(
   dueOn: BusinessDate,
   on: BusinessDate,
   report?: { measure: TrackedMeasure; period: ReportingPeriod },
-): Deadline {
+): TrackedDeadline {
   const policy = reminderPolicyFor(rule, doc.reminderPolicies);
   return {
     key,
-    caseId: doc.caseId,
-    financialYear: doc.financialYear,
-    caseTitle: doc.title,
     kind: rule.kind,
     label: report ? `${rule.label}: ${report.measure.name}, ${report.period.label}` : rule.label,
     dueOn,
@@ -31,7 +28,6 @@ export function openDeadline(
     missedOn: null,
     cancelledOn: null,
     concerns: rule.concerns,
-    locality: doc.locality,
     provider: doc.contract?.provider ?? null,
     remindDaysBefore: policy.remindDaysBefore,
     escalate: policy.escalate,
@@ -42,25 +38,25 @@ export function openDeadline(
 }
 
 /** Met on time, or met-late when it was recorded missed or is met after its due day. */
-export function met(deadline: Deadline, on: BusinessDate): Deadline {
+export function met(deadline: TrackedDeadline, on: BusinessDate): TrackedDeadline {
   if (deadline.status !== 'open' && deadline.status !== 'missed') return deadline;
   const late = deadline.status === 'missed' || on > deadline.dueOn;
   return { ...deadline, status: late ? 'met-late' : 'met', metOn: on };
 }
 
-export const cancelled = (deadline: Deadline, on: BusinessDate): Deadline =>
+export const cancelled = (deadline: TrackedDeadline, on: BusinessDate): TrackedDeadline =>
   deadline.status === 'open' ? { ...deadline, status: 'cancelled', cancelledOn: on } : deadline;
 
-export const missed = (deadline: Deadline, on: BusinessDate): Deadline =>
+export const missed = (deadline: TrackedDeadline, on: BusinessDate): TrackedDeadline =>
   deadline.status === 'open' ? { ...deadline, status: 'missed', missedOn: on } : deadline;
 
 /** A new due day (an extension, a varied end date): open again if it had been missed. */
-export function moved(deadline: Deadline, to: BusinessDate, on: BusinessDate, reason: string): Deadline {
+export function moved(deadline: TrackedDeadline, to: BusinessDate, on: BusinessDate, reason: string): TrackedDeadline {
   if ((deadline.status !== 'open' && deadline.status !== 'missed') || deadline.dueOn === to) return deadline;
   return { ...deadline, dueOn: to, status: 'open', moves: [...deadline.moves, { from: deadline.dueOn, to, on, reason }] };
 }
 
-const reportPeriodOf = (d: Deadline): ReportingPeriod | null => (d.period ? parsePeriod(d.period) : null);
+const reportPeriodOf = (d: TrackedDeadline): ReportingPeriod | null => (d.period ? parsePeriod(d.period) : null);
 
 /**
  * Keeps each measure's chain of report deadlines as the contract now stands: the first
@@ -75,12 +71,12 @@ export function reconcileReports(doc: CaseDeadlinesDoc, rule: DeadlineRule, on: 
   const contract = doc.contract;
   if (!contract) return doc.deadlines as Deadlines;
   let deadlines: Deadlines | undefined;
-  const change = (d: Deadline) => {
+  const change = (d: TrackedDeadline) => {
     deadlines ??= { ...doc.deadlines };
     deadlines[d.key] = d;
   };
   const measures = new Map(contract.measures.map((m) => [m.id, m]));
-  const latest = new Map<string, { deadline: Deadline; period: ReportingPeriod }>();
+  const latest = new Map<string, { deadline: TrackedDeadline; period: ReportingPeriod }>();
   for (const d of Object.values(doc.deadlines)) {
     if (d.kind !== rule.kind || (onlyMeasure !== undefined && d.measureId !== onlyMeasure)) continue;
     const measure = d.measureId === undefined ? undefined : measures.get(d.measureId);

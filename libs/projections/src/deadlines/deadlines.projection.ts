@@ -15,7 +15,7 @@ import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { asCaseEvent, caseIdOf, eventDate, workflowOf } from '../outcomes/case-event';
 import { cancelled, deadlineKey, met, missed, moved, openDeadline, reconcileReports, reportDeadlineKey } from './deadline-rules';
-import { type CaseDeadlinesDoc, type Deadline, type DeadlinesDoc, type FrameworkRemindersDoc, frameworkRemindersKey, type TrackedMeasure } from './deadlines.types';
+import { type CaseDeadlinesDoc, type TrackedDeadline, type DeadlinesDoc, type FrameworkRemindersDoc, frameworkRemindersKey, type TrackedMeasure } from './deadlines.types';
 import { applyInstalmentDeadlines } from './payment-deadlines';
 
 const FALLBACK_REPORT_DUE_DAYS = 14;
@@ -28,8 +28,8 @@ const FALLBACK_REPORT_DUE_DAYS = 14;
  */
 export const deadlinesProjection: Projection<DeadlinesDoc> = {
   name: 'deadlines',
-  // 4: events are read through the upcaster, so a case opened at version 1 keeps its workflow whole, as one opened since does.
-  version: 4,
+  // 5: a case's document keeps its workflow's deadline rules, not the whole workflow, and each deadline leaves its case's fields to the document.
+  version: 5,
   keysOf: (event) => {
     const year = importedYear(event);
     if (year) return [frameworkRemindersKey(year)];
@@ -49,7 +49,7 @@ export const deadlinesProjection: Projection<DeadlinesDoc> = {
     if (!opened) return undefined;
     const on = eventDate(event, e);
     const withFacts = withCaseFacts(opened, e);
-    const rules = workflowOf(withFacts.workflow)?.deadlines ?? [];
+    const rules = withFacts.rules;
     // The report chain depends on the contract, its end and its own deadlines: unchanged, it stands as last reconciled.
     const factsChanged = withFacts !== opened || !known;
     return rules.reduce((current, rule) => applyRule(current, rule, e, on, factsChanged), withFacts);
@@ -69,14 +69,16 @@ function openedCase(event: CaseEvent, lookup: (key: string) => DeadlinesDoc | un
   if (!data.profile || !data.workflow) return undefined;
   const framework = lookup(frameworkRemindersKey(data.profile.financialYear)) as FrameworkRemindersDoc | undefined;
   const policies = framework?.frameworkReminderPolicies;
+  const workflow = workflowOf(data.workflow);
   return {
     caseId: data.profile.caseId,
     financialYear: data.profile.financialYear,
     title: data.profile.title,
     locality: data.profile.locality,
-    workflow: data.workflow,
+    workflow: { id: data.workflow.id, version: data.workflow.version },
+    rules: workflow?.deadlines ?? [],
     ...(policies && Object.keys(policies).length > 0 ? { reminderPolicies: policies } : {}),
-    reportDueDaysAfterPeriod: workflowOf(data.workflow)?.settings.reportDueDaysAfterPeriod ?? FALLBACK_REPORT_DUE_DAYS,
+    reportDueDaysAfterPeriod: workflow?.settings.reportDueDaysAfterPeriod ?? FALLBACK_REPORT_DUE_DAYS,
     contract: null,
     ended: false,
     deadlines: {},
@@ -115,10 +117,10 @@ function withCaseFacts(doc: CaseDeadlinesDoc, e: CaseEvent): CaseDeadlinesDoc {
   }
 }
 
-const update = (doc: CaseDeadlinesDoc, key: string, change: (d: Deadline) => Deadline): CaseDeadlinesDoc =>
+const update = (doc: CaseDeadlinesDoc, key: string, change: (d: TrackedDeadline) => TrackedDeadline): CaseDeadlinesDoc =>
   doc.deadlines[key] ? { ...doc, deadlines: { ...doc.deadlines, [key]: change(doc.deadlines[key]) } } : doc;
 
-const add = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc =>
+const add = (doc: CaseDeadlinesDoc, deadline: TrackedDeadline): CaseDeadlinesDoc =>
   doc.deadlines[deadline.key] ? doc : { ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } };
 
 function applyRule(doc: CaseDeadlinesDoc, rule: DeadlineRule, e: CaseEvent, on: BusinessDate, factsChanged: boolean): CaseDeadlinesDoc {

@@ -17,13 +17,19 @@ export interface DeadlineFilter {
   readonly offset?: number;
 }
 
-/** A case's deadlines one by one, in due order (a framework year's document has none). */
-export const deadlinesOf = (doc: DeadlinesDoc): Deadline[] =>
-  Object.values('deadlines' in doc ? doc.deadlines : {}).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+/** A case's deadlines one by one, in due order, each with its case's fields (a framework year's document has none). */
+export function deadlinesOf(doc: DeadlinesDoc): Deadline[] {
+  if (!('deadlines' in doc)) return [];
+  const { caseId, financialYear, title: caseTitle, locality } = doc;
+  return Object.values(doc.deadlines)
+    .map((deadline): Deadline => ({ ...deadline, caseId, financialYear, caseTitle, locality }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+}
 
 /**
  * Deadlines matching the filter, by due day then key, and how many match in all. Each
- * row of the table is a case; its deadlines are unnested in SQL so paging happens there.
+ * row of the table is a case; its deadlines are unnested in SQL so paging happens there, and
+ * each takes its case's fields from the row's document.
  */
 export async function findDeadlines(db: SqlQueryable, filter: DeadlineFilter): Promise<{ items: Deadline[]; total: number }> {
   const table = tableOf(deadlinesProjection.name);
@@ -32,10 +38,10 @@ export async function findDeadlines(db: SqlQueryable, filter: DeadlineFilter): P
     where ($1::text is null or t.key = $1)
       and ($2::text[] is null or d.doc->>'status' = any($2::text[]))
       and ($3::text is null or d.doc->>'kind' = $3)
-      and ($4::text is null or d.doc->>'locality' = $4)
+      and ($4::text is null or t.doc->>'locality' = $4)
       and ($5::text is null or d.doc->>'dueOn' < $5)
       and ($6::text is null or d.doc->>'dueOn' > $6)
-      and ($7::text is null or d.doc->>'financialYear' = $7)`;
+      and ($7::text is null or t.doc->>'financialYear' = $7)`;
   const params = [
     filter.caseId ?? null,
     filter.status && filter.status.length > 0 ? [...filter.status] : null,
@@ -47,7 +53,8 @@ export async function findDeadlines(db: SqlQueryable, filter: DeadlineFilter): P
   ];
   const counted = await db.query<{ total: string | number }>(`select count(*) as total ${where}`, params);
   const { rows } = await db.query<{ doc: Deadline }>(
-    `select d.doc ${where} order by d.doc->>'dueOn', d.key limit $8 offset $9`,
+    `select d.doc || jsonb_build_object('caseId', t.doc->'caseId', 'financialYear', t.doc->'financialYear', 'caseTitle', t.doc->'title', 'locality', t.doc->'locality') as doc
+     ${where} order by d.doc->>'dueOn', d.key limit $8 offset $9`,
     [...params, filter.limit ?? null, filter.offset ?? 0],
   );
   return { items: rows.map((row) => row.doc), total: Number(counted.rows[0]?.total ?? 0) };

@@ -3,12 +3,10 @@ import type { BusinessDate, DeadlineRule, Frequency, ReminderPolicies, WorkflowR
 /** missed: the reminders service recorded DeadlineMissed; still open to be met, which then is met-late. */
 export type DeadlineStatus = 'open' | 'met' | 'met-late' | 'missed' | 'cancelled';
 
-export interface Deadline {
+/** A deadline as its case's document keeps it: the case's own id, year, title and locality are the document's, once. */
+export interface TrackedDeadline {
   /** `<caseId>:<kind>`, or `<caseId>:performance-report:<measureId>:<period>`. */
   readonly key: string;
-  readonly caseId: string;
-  readonly financialYear: string;
-  readonly caseTitle: string;
   readonly kind: DeadlineRule['kind'];
   readonly label: string;
   readonly dueOn: BusinessDate;
@@ -17,9 +15,9 @@ export interface Deadline {
   readonly metOn: BusinessDate | null;
   readonly missedOn: BusinessDate | null;
   readonly cancelledOn: BusinessDate | null;
-  /** Who is told: the CSP of `locality`, the provider's contract manager, or the OPCC lead. */
+  /** Who is told: the CSP of the case's locality, the provider's contract manager, or the OPCC lead. */
   readonly concerns: DeadlineRule['concerns'];
-  readonly locality: string | null;
+  /** The contract's provider when the deadline opened (none before an award). */
   readonly provider: string | null;
   /**
    * The days before the due day a reminder goes, and whether a missed deadline is escalated:
@@ -36,6 +34,14 @@ export interface Deadline {
   readonly moves: ReadonlyArray<{ readonly from: BusinessDate; readonly to: BusinessDate; readonly on: BusinessDate; readonly reason: string }>;
 }
 
+/** A deadline as it is listed and scheduled: with its case's id, year, title and locality. */
+export interface Deadline extends TrackedDeadline {
+  readonly caseId: string;
+  readonly financialYear: string;
+  readonly caseTitle: string;
+  readonly locality: string | null;
+}
+
 export interface TrackedMeasure {
   readonly id: string;
   readonly name: string;
@@ -45,8 +51,8 @@ export interface TrackedMeasure {
 }
 
 /**
- * The deadlines of one case, with what deriving them needs (workflow version, contract
- * dates, measures). Keyed by case id: closing a contract cancels deadlines the event
+ * The deadlines of one case, with what deriving them needs (the workflow version's deadline
+ * rules, contract dates, measures). Keyed by case id: closing a contract cancels deadlines the event
  * itself does not name, and a projection's keys come from the event alone, so a case's
  * deadlines travel together. deadlinesOf() lists them one by one.
  */
@@ -55,7 +61,10 @@ export interface CaseDeadlinesDoc {
   readonly financialYear: string;
   readonly title: string;
   readonly locality: string | null;
+  /** The workflow version the case opened under, by reference; its deadline rules are kept in `rules`. */
   readonly workflow: WorkflowRef;
+  /** The workflow version's deadlines: which events open, meet and cancel each kind, who is told and when reminded. */
+  readonly rules: readonly DeadlineRule[];
   /** The framework's reminder policies when the case opened (FrameworkImported); none: the workflow's offsets. */
   readonly reminderPolicies?: ReminderPolicies;
   /** The workflow version's setting: a period's report is due this many days after it ends. */
@@ -69,7 +78,7 @@ export interface CaseDeadlinesDoc {
   readonly ended: boolean;
   /** The payment schedule's instalments by id: their amounts and what is paid (a paid instalment's deadline is met). */
   readonly instalments?: Readonly<Record<string, { readonly pence: number; readonly paidPence: number }>>;
-  readonly deadlines: Readonly<Record<string, Deadline>>;
+  readonly deadlines: Readonly<Record<string, TrackedDeadline>>;
 }
 
 /** A year's reminder policies as its framework set them, kept for the cases opened under it. */

@@ -1,13 +1,13 @@
 import { type BusinessDate, type CaseEvent, type DeadlineRule, defaultSchedule, type InstalmentPlan } from '@app/domain';
 import { cancelled, met, missed, moved, openDeadline } from './deadline-rules';
-import type { CaseDeadlinesDoc, Deadline } from './deadlines.types';
+import type { CaseDeadlinesDoc, TrackedDeadline } from './deadlines.types';
 
 export const instalmentDeadlineKey = (caseId: string, instalmentId: string): string => `${caseId}:payment-instalment:${instalmentId}`;
 
 /** The schedule's instalments the deadlines follow: what each holds and has been paid, to know when it is paid in full. */
 type Tracked = Record<string, { pence: number; paidPence: number }>;
 
-const put = (doc: CaseDeadlinesDoc, deadline: Deadline): CaseDeadlinesDoc => ({ ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } });
+const put = (doc: CaseDeadlinesDoc, deadline: TrackedDeadline): CaseDeadlinesDoc => ({ ...doc, deadlines: { ...doc.deadlines, [deadline.key]: deadline } });
 
 /**
  * A deadline per instalment of the case's payment schedule (the default one of an imported
@@ -47,7 +47,7 @@ export function applyInstalmentDeadlines(doc: CaseDeadlinesDoc, rule: DeadlineRu
   }
 }
 
-const change = (doc: CaseDeadlinesDoc, instalmentId: string, fn: (d: Deadline) => Deadline): CaseDeadlinesDoc => {
+const change = (doc: CaseDeadlinesDoc, instalmentId: string, fn: (d: TrackedDeadline) => TrackedDeadline): CaseDeadlinesDoc => {
   const deadline = doc.deadlines[instalmentDeadlineKey(doc.caseId, instalmentId)];
   return deadline ? put(doc, fn(deadline)) : doc;
 };
