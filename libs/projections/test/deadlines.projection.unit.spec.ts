@@ -1,3 +1,4 @@
+import { workflowFor } from '@app/domain';
 import { type CaseDeadlinesDoc, type Deadline, deadlinesOf, deadlinesProjection } from '@app/projections/deadlines';
 import { contract, imported, measure, onCase, profile, reported, resetRevisions } from './contract-fixtures';
 import { given } from './projection-spec';
@@ -44,6 +45,14 @@ describe('deadlines projection', () => {
         remindDaysBefore: [28, 14, 7, 1, 0],
         escalateTo: 'opcc-lead',
       });
+    });
+
+    it("keeps the case's fields once, on the document, and its workflow's deadline rules, not the whole workflow", () => {
+      const doc = given(deadlinesProjection, [planRequested()]).then(BLABY) as CaseDeadlinesDoc;
+      expect(doc.workflow).toEqual({ id: 'plf', version: 1 });
+      expect(doc.rules.map((r) => r.kind)).toEqual(workflowFor('plf', 1).deadlines.map((r) => r.kind));
+      for (const field of ['caseId', 'financialYear', 'caseTitle', 'locality']) expect(doc.deadlines[`${BLABY}:plf-meeting`]).not.toHaveProperty(field);
+      expect(deadlinesOf(doc)).toEqual([expect.objectContaining({ caseId: BLABY, financialYear: '2016-17', caseTitle: 'Blaby PLF', locality: 'blaby' })]);
     });
 
     it('is moved by an extension, which is kept', () => {
