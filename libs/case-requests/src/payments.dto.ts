@@ -2,9 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsPositive, Matches, Max, ValidateIf, ValidateNested } from 'class-validator';
-import type { InstalmentCondition, InstalmentPlan } from '@app/domain';
+import { type InstalmentCondition, type InstalmentPlan, PERIOD_LABEL } from '@app/domain';
 import { BusinessDate, Identifier, On, Text } from './dto-fields';
-import { canonicalPeriod, PERIOD } from './performance.dto';
+import { canonicalPeriod } from './performance.dto';
 
 const CONDITIONS = ['none', 'performance-report', 'checkpoint'] as const;
 const MAX_PENCE = 100_000_000_000;
@@ -14,10 +14,10 @@ export class InstalmentConditionDto {
   @IsIn(CONDITIONS, { message: `kind must be one of ${CONDITIONS.join(', ')}` })
   kind!: (typeof CONDITIONS)[number];
 
-  @ApiPropertyOptional({ description: 'For performance-report: the reporting period, e.g. 2016-Q1', example: '2016-Q1', pattern: PERIOD.source })
+  @ApiPropertyOptional({ description: 'For performance-report: the reporting period, e.g. 2016-Q1', example: '2016-Q1', pattern: PERIOD_LABEL.source })
   @ValidateIf((o: InstalmentConditionDto) => o.kind === 'performance-report')
   @Transform(({ value }) => canonicalPeriod(value))
-  @Matches(PERIOD, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-04 or 2016' })
+  @Matches(PERIOD_LABEL, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-04 or 2016' })
   period?: string;
 
   @ApiPropertyOptional({ description: 'For checkpoint: its name', example: 'service-mobilised' })

@@ -1,19 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, Matches, ValidateNested } from 'class-validator';
-import { BusinessDate, Identifier, On, OptionalText, Text } from './dto-fields';
 import { canonicalPeriod as canonicalLabel, PERIOD_LABEL } from '@app/domain';
+import { BusinessDate, Identifier, On, OptionalText, Text } from './dto-fields';
 import { MeasureDto } from './measure.dto';
 
 /**
- * Reporting periods as the domain labels them (PERIOD_LABEL): 2016-Q1 (April–June 2016,
- * 2016/17 Q1), 2016-H1, a calendar month 2016-04, or the whole year 2016. The spellings
- * 2016-M01 (the first month, April) and 2016-FY are accepted and stored in those labels, so
- * one period has one name in the log.
+ * A period as the request writes it, in its one label (the domain's PERIOD_LABEL: 2016-Q1,
+ * 2016-H1, a month 2016-04, the year 2016; 2016-M01 and 2016-FY are stored as 2016-04 and
+ * 2016), so one period has one name in the log. Anything else is left for the pattern to refuse.
  */
-export const PERIOD = PERIOD_LABEL;
-
-/** A period as written, in its one label; anything else is left for the pattern to refuse. */
 export const canonicalPeriod = (value: unknown): unknown => (typeof value === 'string' && PERIOD_LABEL.test(value) ? canonicalLabel(value) : value);
 
 export class ReportPerformanceDto {
@@ -25,10 +21,10 @@ export class ReportPerformanceDto {
       'The reporting period: 2016-Q1 is April–June 2016 (2016/17 Q1); 2016-H1; a month 2016-04; the year 2016 (2016/17). ' +
       '2016-M01 (April) and 2016-FY are accepted and stored as 2016-04 and 2016.',
     example: '2016-Q1',
-    pattern: PERIOD.source,
+    pattern: PERIOD_LABEL.source,
   })
   @Transform(({ value }) => canonicalPeriod(value))
-  @Matches(PERIOD, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-04 or 2016' })
+  @Matches(PERIOD_LABEL, { message: 'period must be written like 2016-Q1, 2016-H2, 2016-04 or 2016' })
   period!: string;
 
   @ApiProperty({ description: 'What was achieved in the period, in the measure’s unit', example: 438 })

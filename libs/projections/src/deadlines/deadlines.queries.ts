@@ -1,7 +1,7 @@
 import type { SqlQueryable } from '@app/database';
 import { tableOf } from '../projection';
 import { deadlinesProjection } from './deadlines.projection';
-import type { Deadline, DeadlinesDoc, DeadlineStatus } from './deadlines.types';
+import type { Deadline, DeadlinesDoc, DeadlineStatus, TrackedDeadline } from './deadlines.types';
 
 export interface DeadlineFilter {
   readonly status?: readonly DeadlineStatus[];
@@ -17,12 +17,17 @@ export interface DeadlineFilter {
   readonly offset?: number;
 }
 
+/** The fields a listed deadline takes from its case's document. */
+type CaseFields = Pick<Deadline, 'caseId' | 'financialYear' | 'caseTitle' | 'locality'>;
+
+const listed = (deadline: TrackedDeadline, fields: CaseFields): Deadline => ({ ...deadline, ...fields });
+
 /** A case's deadlines one by one, in due order, each with its case's fields (a framework year's document has none). */
 export function deadlinesOf(doc: DeadlinesDoc): Deadline[] {
   if (!('deadlines' in doc)) return [];
-  const { caseId, financialYear, title: caseTitle, locality } = doc;
+  const fields: CaseFields = { caseId: doc.caseId, financialYear: doc.financialYear, caseTitle: doc.title, locality: doc.locality };
   return Object.values(doc.deadlines)
-    .map((deadline): Deadline => ({ ...deadline, caseId, financialYear, caseTitle, locality }))
+    .map((deadline) => listed(deadline, fields))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
 }
 
@@ -52,10 +57,13 @@ export async function findDeadlines(db: SqlQueryable, filter: DeadlineFilter): P
     filter.financialYear ?? null,
   ];
   const counted = await db.query<{ total: string | number }>(`select count(*) as total ${where}`, params);
-  const { rows } = await db.query<{ doc: Deadline }>(
-    `select d.doc || jsonb_build_object('caseId', t.doc->'caseId', 'financialYear', t.doc->'financialYear', 'caseTitle', t.doc->'title', 'locality', t.doc->'locality') as doc
+  const { rows } = await db.query<{ deadline: TrackedDeadline } & CaseFields>(
+    `select d.doc as deadline, t.doc->>'caseId' as "caseId", t.doc->>'financialYear' as "financialYear", t.doc->>'title' as "caseTitle", t.doc->>'locality' as locality
      ${where} order by d.doc->>'dueOn', d.key limit $8 offset $9`,
     [...params, filter.limit ?? null, filter.offset ?? 0],
   );
-  return { items: rows.map((row) => row.doc), total: Number(counted.rows[0]?.total ?? 0) };
+  return {
+    items: rows.map(({ deadline, ...fields }) => listed(deadline, fields)),
+    total: Number(counted.rows[0]?.total ?? 0),
+  };
 }
