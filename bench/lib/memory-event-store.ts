@@ -82,6 +82,10 @@ export class MemoryEventStore implements EventStore {
     return (this.streams.get(streamId)?.length ?? 0) - 1;
   }
 
+  async streamIds(prefix: string): Promise<string[]> {
+    return [...this.streams.keys()].filter((id) => id.startsWith(prefix));
+  }
+
   /** Appended since the last take(). */
   get pendingCount(): number {
     return this.fresh.length;

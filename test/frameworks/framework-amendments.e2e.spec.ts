@@ -2,6 +2,7 @@ import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { freshPostgres, type TemporaryPostgres, testDatabaseUrl } from '@test/support/databases';
 import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
+import { actingAs } from '@test/support/tokens';
 
 const pounds = (pence: number) => pence * 100;
 
@@ -60,7 +61,47 @@ describe('framework amendments over HTTP', () => {
   });
 
   it('merges Rutland into Melton: the allocation and Rutland’s PLF line count under Melton; Rutland is no longer a locality', async () => {
+    // Cases opened during the year in Rutland move with it; one that only reaches Rutland is not placed there.
+    const opened = { financialYear: '2016-17', title: 'Rural crime advocacy', mechanism: 'direct', estimatedValuePence: 1_200_000, on: '2016-06-01' };
+    await http().post('/cases/proposals').send({ ...opened, caseId: '2016-17-D-rutland', locality: 'rutland' }).expect(201);
+    await http().post('/cases/proposals').send({ ...opened, caseId: '2016-17-D-reach', geographicalReach: { scope: 'localities', localities: ['rutland', 'melton'] } }).expect(201);
+    await httpAs(api, actingAs('csp', 'rutland', { sub: 'csp.rutland' }))().get('/cases/2016-17-D-rutland').expect(200);
+
     await http().post('/frameworks/2016-17/amendments/locality-mergers').send({ locality: 'rutland', into: 'melton', reason: 'The two CSPs merged on 1 October', on: '2016-10-01' }).expect(201);
+
+    // The framework's merger and every moved case's LocalityChanged were one transaction.
+    const db = api.app.get<symbol, SqlDatabase>(SQL_DATABASE);
+    const { rows } = await db.query<{ stream_id: string; type: string; tx: string; data: { from: string; into: string; on: string; movedCaseIds?: string[] } }>(
+      "select stream_id, type, transaction_id::text as tx, data from events where type in ('LocalitiesMerged', 'LocalityChanged') order by global_position",
+    );
+    const [merger, ...caseMoves] = rows;
+    expect(merger).toMatchObject({ stream_id: 'framework-2016-17', type: 'LocalitiesMerged' });
+    expect(merger.data.movedCaseIds).toEqual(expect.arrayContaining(['2016-17-D-rutland']));
+    expect(merger.data.movedCaseIds).not.toContain('2016-17-D-reach');
+    expect(caseMoves.map((r) => r.stream_id).sort()).toEqual(merger.data.movedCaseIds?.map((id) => `case-${id}`).sort());
+    expect(caseMoves.every((r) => r.type === 'LocalityChanged' && r.data.from === 'rutland' && r.data.into === 'melton' && r.data.on === '2016-10-01')).toBe(true);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
+
+    const moved = await http().get('/cases/2016-17-D-rutland').expect(200);
+    // Where it is placed moves; where its beneficiaries are does not.
+    expect(moved.body).toMatchObject({ locality: 'melton', geographicalReach: { localities: ['rutland'] } });
+    const reach = await http().get('/cases/2016-17-D-reach').expect(200);
+    expect(reach.body).toMatchObject({ locality: null, geographicalReach: { localities: ['rutland', 'melton'] } });
+    // Access follows where the case stands now: Melton's CSP sees it, Rutland's no longer does.
+    await httpAs(api, actingAs('csp', 'melton', { sub: 'csp.melton' }))().get('/cases/2016-17-D-rutland').expect(200);
+    await httpAs(api, actingAs('csp', 'rutland', { sub: 'csp.rutland' }))().get('/cases/2016-17-D-rutland').expect(403);
+    // Rutland's PLF case, opened with the framework, has its meeting deadline: it follows the case to Melton too.
+    const plfCase = merger.data.movedCaseIds?.find((id) => !id.startsWith('2016-17-D-')) ?? '';
+    const ids = (body: { items: Array<{ caseId: string }> }) => body.items.map((i) => i.caseId);
+    await eventually(async () => {
+      const pipeline = await http().get('/pipeline?locality=melton&limit=500').expect(200);
+      expect(ids(pipeline.body)).toEqual(expect.arrayContaining(['2016-17-D-rutland', plfCase]));
+      expect(ids((await http().get('/pipeline?locality=rutland').expect(200)).body)).toEqual([]);
+      expect(ids((await http().get('/deadlines?locality=melton').expect(200)).body)).toContain(plfCase);
+      expect(ids((await http().get('/deadlines?locality=rutland').expect(200)).body)).toEqual([]);
+      const commitments = await http().get('/frameworks/2016-17/budget').expect(200);
+      expect(commitments.body.byLocality.rutland).toBeUndefined();
+    });
     const framework = await http().get('/frameworks/2016-17').expect(200);
     const slugs = framework.body.localities.map((l: { slug: string }) => l.slug);
     expect(slugs).not.toContain('rutland');

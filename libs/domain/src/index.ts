@@ -16,6 +16,7 @@ export * from './cases/case.events';
 export * from './cases/case.commands';
 export * from './cases/case.state';
 export * from './cases/case.decider';
+export * from './cases/case-locality';
 export * from './performance/rag';
 export * from './performance/reporting-period';
 export * from './workflows/workflow.types';

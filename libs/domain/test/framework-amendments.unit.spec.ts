@@ -140,6 +140,11 @@ describe('framework amendments: two localities merged', () => {
     spec([imported]).when({ type: 'MergeLocalities', on, reason, locality: 'melton', into: 'oadby' }).thenThrows('UNKNOWN_LOCALITY', { field: 'into' });
     spec([imported]).when({ type: 'MergeLocalities', on, reason, locality: 'blaby', into: 'blaby' }).thenThrows('INVALID_FIELD', { field: 'into' });
   });
+  it('the cases of the year placed in the locality move with it: each is in movedCaseIds once, beside the lines', () => {
+    spec([imported])
+      .when({ type: 'MergeLocalities', on, reason, locality: 'melton', into: 'blaby', casesInLocality: ['2016-17-D-a1b2c3', '2016-17-B52'] })
+      .then([{ type: 'LocalitiesMerged', data: { on, reason, locality: 'melton', into: 'blaby', plfAllocationPence: 500_000, vliSharePercent: 5, movedCaseIds: ['2016-17-B52', '2016-17-D-a1b2c3'] } }]);
+  });
   it('a locality merged away is gone: merging it again is refused', () => {
     const merged = frameworkDecider.decide({ type: 'MergeLocalities', on, reason, locality: 'melton', into: 'blaby' }, spec([imported]).state());
     spec([imported, ...merged]).when({ type: 'MergeLocalities', on, reason, locality: 'melton', into: 'blaby' }).thenThrows('UNKNOWN_LOCALITY');

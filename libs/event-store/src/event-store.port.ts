@@ -117,6 +117,8 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Current revision of a stream, or -1 when it has no events. */
   streamRevision(streamId: string): Promise<number>;
+  /** The streams whose id begins with `prefix`, in the order they were first written. */
+  streamIds(prefix: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

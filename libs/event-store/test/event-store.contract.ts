@@ -82,6 +82,17 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect((await store.readStream(id, { from: 3 })).map((e) => e.revision)).toEqual([3]);
       });
 
+      it('lists the streams whose id begins with a prefix, once each, in the order they were first written', async () => {
+        const year = `yr${randomUUID().slice(0, 8)}`;
+        const [first, second, other] = [`case-${year}-a`, `case-${year}-b`, `case-x${year}-c`];
+        await store.appendToStream(second, [newEvent(), newEvent()], { expected: 'no_stream' });
+        await store.appendToStream(first, [newEvent()], { expected: 'no_stream' });
+        await store.appendToStream(other, [newEvent()], { expected: 'no_stream' });
+        await store.appendToStream(second, [newEvent()], { expected: 1 });
+        expect(await store.streamIds(`case-${year}-`)).toEqual([second, first]);
+        expect(await store.streamIds(`case-${year}-zzz`)).toEqual([]);
+      });
+
       it('reads an unknown stream as empty, at revision -1', async () => {
         const id = stream();
         expect(await store.readStream(id)).toEqual([]);

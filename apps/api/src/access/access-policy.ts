@@ -82,7 +82,7 @@ export class AccessPolicy {
     }
   }
 
-  /** The route's :caseId must be a case of the user's locality (its opening profile says which). */
+  /** The route's :caseId must be a case of the user's locality (its profile says which, after any merger). */
   private async holdToOwnCase(request: Request, principal: Principal): Promise<void> {
     const caseId = request.params?.caseId;
     if (typeof caseId !== 'string') {

@@ -11,6 +11,8 @@ import {
   DomainError,
   type FrameworkEvent,
   frameworkDecider,
+  type LocalityChanged,
+  profileAfterLocalityChange,
   frameworkStreamId,
   type OpenCase,
   upcastCase,
@@ -57,15 +59,15 @@ export class CaseService {
   }
 
   /**
-   * The case's opening profile, from its first event alone: what the case is (its year,
-   * mechanism, locality) is fixed when it opens, so an access check reads one event,
-   * not the stream the command then folds.
+   * What the case is (its year, mechanism, locality): fixed when it opens, but for the
+   * moves of a locality merger. An access check folds only those events, not the whole
+   * case the command then folds.
    */
   async profileOf(caseId: string): Promise<OpenCase['profile']> {
-    const [opening] = await this.store.readStream(caseStreamId(caseId), { from: 0, to: 0 });
+    const [opening, ...later] = await this.store.readStream(caseStreamId(caseId));
     const state = opening ? caseDecider.evolve(caseDecider.initialState, upcastCase(opening)) : undefined;
     if (state?.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
-    return state.profile;
+    return later.reduce((profile, event) => (event.type === 'LocalityChanged' ? profileAfterLocalityChange(profile, upcastCase(event) as LocalityChanged) : profile), state.profile);
   }
 
   async history(caseId: string): Promise<StoredEvent[]> {

@@ -1,3 +1,4 @@
+import type { ChangeLocality } from './case-locality';
 import type { BusinessDate } from '../shared/business-date';
 import type { Pence } from '../shared/money';
 import type { PaymentCommand } from '../payments/payment.commands';
@@ -97,6 +98,7 @@ export type CaseCommand =
   | RecordApproval
   | SendReminder
   | RecordDeadlineMissed
+  | ChangeLocality
   | RecordsCommand
   | PaymentCommand;
 

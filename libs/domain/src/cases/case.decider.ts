@@ -17,6 +17,7 @@ import { decideInstalmentDue, decidePayment } from '../payments/payment.decider'
 import { paymentConsequences } from '../payments/payment.consequences';
 import { isRecordsCommand, type RecordsCommand } from '../records/records.commands';
 import { decideRecords } from '../records/records.decider';
+import { decideLocalityChange, type ChangeLocality } from './case-locality';
 import { type CaseState, evolveCase, includedPlanPence, initialCaseState, type OpenCase } from './case.state';
 
 const OPENING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -35,6 +36,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
   if (state.status === 'none') throw new DomainError('CASE_NOT_FOUND', 'There is no such case');
   if (command.type === 'SendReminder' || command.type === 'RecordDeadlineMissed') return decideDeadline(command, state);
   if (isRecordsCommand(command)) return decideRecords(command, state);
+  if (command.type === 'ChangeLocality') return decideLocalityChange(command, state.profile);
   if (isPaymentCommand(command)) return decidePayment(command, state, phaseOf(state) === 'contract');
   const workflow = state.workflow;
   const rule = ruleFor(workflow, state.stage, command);
@@ -156,7 +158,7 @@ function decideDeadline(command: DeadlineCommand, state: OpenCase): CaseEvent[] 
   ];
 }
 
-type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand | PaymentCommand>;
+type Rest = Exclude<CaseCommand, CaseOpeningCommand | DeadlineCommand | StepCommand | RecordsCommand | PaymentCommand | ChangeLocality>;
 
 function eventsFor(command: Rest, state: OpenCase, workflow: WorkflowDefinition): CaseEvent[] {
   const on = command.on;

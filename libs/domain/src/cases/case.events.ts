@@ -4,6 +4,7 @@ import type { PaymentEvent } from '../payments/payment.events';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { PersonalContact } from '../personal-data/personal-fields';
 import type { RecordsEvent } from '../records/records.events';
+import type { LocalityChanged } from './case-locality';
 import type { CaseProfile, ContractTerms, Measure, PlanLine, Rag, WorkflowRef } from './case.types';
 
 /**
@@ -136,6 +137,7 @@ export type CaseEvent =
   | ApprovalRecorded
   | ReminderSent
   | DeadlineMissed
+  | LocalityChanged
   | RecordsEvent
   | PaymentEvent;
 

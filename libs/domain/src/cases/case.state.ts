@@ -8,6 +8,7 @@ import { defaultSchedule } from '../payments/payment-schedule';
 import { evolvePayments, scheduleOf } from '../payments/payment.state';
 import { isPaymentEvent } from '../payments/payment.events';
 import { evolveRecords } from '../records/records.decider';
+import { profileAfterLocalityChange } from './case-locality';
 
 export * from './case.model';
 
@@ -144,6 +145,8 @@ function opened(state: OpenCase, event: CaseEvent): OpenCase {
       return state.contract
         ? { ...state, contract: { ...state.contract, valuePence: event.data.valuePence, endDate: event.data.endDate } }
         : state;
+    case 'LocalityChanged':
+      return { ...state, profile: profileAfterLocalityChange(state.profile, event) };
     case 'DocumentAttached':
     case 'DocumentSuperseded':
     case 'DocumentWithdrawn':

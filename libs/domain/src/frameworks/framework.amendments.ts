@@ -153,7 +153,7 @@ function decideMerge(command: MergeLocalities, state: AmendableState, definition
     throw DomainError.field('BUDGET_EXCEEDED', 'plfAllocationPence', `${formatPence(result - sum)} more than the two allocations is more than the ${formatPence(available)} available`);
   }
   const lines = definition.commitments.filter((c) => c.locality === from.slug).map((c) => c.caseId);
-  const movedCaseIds = [...new Set([...lines, plfCaseIdOf(definition, from.slug)])];
+  const movedCaseIds = [...new Set([...lines, plfCaseIdOf(definition, from.slug), ...(command.casesInLocality ?? [])])];
   const vliSharePercent = Math.round((from.vliSharePercent + into.vliSharePercent) * 1000) / 1000;
   return [
     {

@@ -37,8 +37,19 @@ export type OpenPccGrantRound = {
 export type ChangeBudget = { type: 'ChangeBudget'; on: BusinessDate; reason: string; totalBudgetPence?: Pence; reservePence?: Pence };
 export type AddBoard = { type: 'AddBoard'; on: BusinessDate; reason: string; board: Board };
 export type AddLocality = { type: 'AddLocality'; on: BusinessDate; reason: string; locality: Locality };
-/** `locality` joins `into`: its allocation and VLI share move there; `plfAllocationPence` sets the result (default: the sum). */
-export type MergeLocalities = { type: 'MergeLocalities'; on: BusinessDate; reason: string; locality: string; into: string; plfAllocationPence?: Pence };
+/**
+ * `locality` joins `into`: its allocation and VLI share move there; `plfAllocationPence` sets the result (default: the sum).
+ * `casesInLocality`: the year's cases placed in `locality`, filled from the log by the service, not by the caller.
+ */
+export type MergeLocalities = {
+  type: 'MergeLocalities';
+  on: BusinessDate;
+  reason: string;
+  locality: string;
+  into: string;
+  plfAllocationPence?: Pence;
+  casesInLocality?: readonly string[];
+};
 export type AddStrategicPriority = { type: 'AddStrategicPriority'; on: BusinessDate; reason: string; priority: StrategicPriority };
 export type FrameworkAmendment = ChangeBudget | AddBoard | AddLocality | MergeLocalities | AddStrategicPriority;
 

@@ -53,7 +53,9 @@ export type FrameworkBudgetChanged = {
 };
 export type BoardAdded = { type: 'BoardAdded'; data: { on: BusinessDate; reason: string; board: Board } };
 export type LocalityAdded = { type: 'LocalityAdded'; data: { on: BusinessDate; reason: string; locality: Locality } };
-/** `movedCaseIds`: the framework's lines and the PLF case of `locality`, whose budget lines now count under `into`. */
+/**
+ * `movedCaseIds`: the framework's lines, the PLF case of `locality` and every case of the year placed in it (each of which records its own LocalityChanged in the same append); their budget lines now count under `into`.
+ */
 export type LocalitiesMerged = {
   type: 'LocalitiesMerged';
   data: { on: BusinessDate; reason: string; locality: string; into: string; plfAllocationPence: Pence; vliSharePercent: number; movedCaseIds: string[] };

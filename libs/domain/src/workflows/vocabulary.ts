@@ -50,6 +50,7 @@ export const COMMAND_EVENTS = {
   WithdrawDocument: ['DocumentWithdrawn'],
   PlaceLegalHold: ['LegalHoldPlaced'],
   LiftLegalHold: ['LegalHoldLifted'],
+  ChangeLocality: ['LocalityChanged'],
 } as const satisfies Record<CaseCommandType, readonly CaseEventType[]>;
 
 export const CASE_COMMAND_TYPES = Object.keys(COMMAND_EVENTS) as CaseCommandType[];
@@ -63,12 +64,14 @@ export const OPENING_COMMANDS: readonly CaseOpeningCommand['type'][] = [
   'ReceiveGrantApplication',
 ];
 
-/** Decided on any case whatever its stage (reminders, the case's records); no workflow lists them. */
+/** Decided on any case whatever its stage (reminders, the case's records, a locality merger); no workflow lists them. */
 export const SYSTEM_COMMANDS: readonly CaseCommandType[] = [
   'SendReminder', 'RecordDeadlineMissed', 'AttachDocument', 'WithdrawDocument', 'PlaceLegalHold', 'LiftLegalHold',
   // Payments are decided on the contract's own history (libs/domain/src/payments), whatever its stage.
   'SetPaymentSchedule', 'ReprofilePaymentSchedule', 'RecordClaim', 'ApproveClaim', 'RejectClaim', 'RecordPayment', 'RecoverPayment', 'RecordCheckpointMet',
   'CarryForwardInstalments',
+  // A locality merger moves the year's cases in it, whatever their stage (libs/domain/src/cases/case-locality.ts).
+  'ChangeLocality',
 ];
 
 /** The events a workflow document may give a stage rule: all but those of the any-stage commands. */

@@ -1,5 +1,5 @@
 import {
-  BACKWARDS, END, excludeSystemEvents, jsonEvent, KurrentDBClient, NO_STREAM, START, StreamNotFoundError,
+  BACKWARDS, END, excludeSystemEvents, jsonEvent, KurrentDBClient, NO_STREAM, START, streamNameFilter, StreamNotFoundError,
   WrongExpectedVersionError, type AllStreamResolvedEvent, type AllStreamSubscription, type JSONType, type ReadPosition,
   type ReadStreamOptions as ClientReadOptions, type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
@@ -104,6 +104,15 @@ export class KurrentDbEventStore implements EventStore {
     validateStreamId(streamId);
     const [last] = await this.readRecorded(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
     return last ? Number(last.revision) : -1;
+  }
+
+  async streamIds(prefix: string): Promise<string[]> {
+    if (typeof prefix !== 'string' || prefix.length === 0) throw new InvalidEvent('prefix', 'must be a non-empty stream id prefix');
+    const ids: string[] = [];
+    for await (const { event } of this.client.readAll({ fromPosition: START, filter: streamNameFilter({ prefixes: [prefix] }) })) {
+      if (event && event.revision === 0n) ids.push(event.streamId);
+    }
+    return ids;
   }
 
   async close(): Promise<void> {

@@ -177,6 +177,15 @@ export class SqlEventStore implements EventStore {
     return rows[0].revision === null ? -1 : Number(rows[0].revision);
   }
 
+  async streamIds(prefix: string): Promise<string[]> {
+    if (typeof prefix !== 'string' || prefix.length === 0) throw new InvalidEvent('prefix', 'must be a non-empty stream id prefix');
+    const { rows } = await this.db.query<{ stream_id: string }>(
+      'select stream_id from events where stream_revision = 0 and starts_with(stream_id, $1) order by global_position',
+      [prefix],
+    );
+    return rows.map((row) => row.stream_id);
+  }
+
   /** The store does not own the database connection it was given. */
   async close(): Promise<void> {}
 }

@@ -1,4 +1,17 @@
-import { type CaseEvent, type CaseOpeningEvent, evolvePayments, upcastCase, isPaymentEvent, type MechanismCode, type Pence, type PaymentState, scheduleOf, defaultSchedule } from '@app/domain';
+import {
+  type CaseEvent,
+  type CaseOpeningEvent,
+  defaultSchedule,
+  evolvePayments,
+  isPaymentEvent,
+  isProfileChange,
+  localityAfterChange,
+  type MechanismCode,
+  type Pence,
+  type PaymentState,
+  scheduleOf,
+  upcastCase,
+} from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 
@@ -48,6 +61,7 @@ function evolve(doc: ActualsDoc, e: CaseEvent): ActualsDoc {
   if (isPaymentEvent(e)) return { ...doc, payments: evolvePayments(doc.payments ?? undefined, e) ?? null };
   if (e.type === 'ContractAwarded') return { ...doc, provider: e.data.contract.provider, valuePence: e.data.contract.valuePence };
   if (e.type === 'ContractVaried') return { ...doc, valuePence: e.data.valuePence };
+  if (isProfileChange(e)) return { ...doc, locality: localityAfterChange(doc.locality, e) };
   return doc;
 }
 
@@ -60,7 +74,7 @@ export const actualsProjection: Projection<ActualsDoc> = {
   name: 'actuals',
   version: 1,
   keysOf(event: StoredEvent) {
-    if (!OPENING.has(event.type) && !FACTS.has(event.type) && !isPaymentEvent(event)) return [];
+    if (!OPENING.has(event.type) && !FACTS.has(event.type) && !isPaymentEvent(event) && !isProfileChange(event)) return [];
     const caseId = CASE_STREAM.exec(event.streamId)?.[1];
     return caseId ? [caseId] : [];
   },

@@ -1,4 +1,4 @@
-import { type BusinessDate, businessDateOf, type CaseProfile } from '@app/domain';
+import { type BusinessDate, businessDateOf, type CaseProfile, isProfileChange, localityAfterChange } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 
@@ -65,7 +65,8 @@ function entryOf(event: StoredEvent, caseId: string | null, locality: string | n
 
 /**
  * Every event of the log, in log order, with who, when and why. A case's locality comes
- * from its opening event's profile, kept in a case document this projection maintains.
+ * from its opening event's profile (moved by a locality merger), kept in a case document
+ * this projection maintains; an entry carries the locality as it stood when its event happened.
  */
 export const auditLogProjection: Projection<AuditDoc> = {
   name: 'audit_log',
@@ -73,7 +74,7 @@ export const auditLogProjection: Projection<AuditDoc> = {
   keysOf(event) {
     const caseId = caseIdOf(event);
     // The case document first: the entry of an opening event reads the locality it records.
-    const opens = caseId !== null && openingProfile(event) !== undefined;
+    const opens = caseId !== null && (openingProfile(event) !== undefined || isProfileChange(event));
     return opens ? [caseKey(caseId), entryKey(event.globalPosition)] : [entryKey(event.globalPosition)];
   },
   readsOf(event) {
@@ -85,7 +86,9 @@ export const auditLogProjection: Projection<AuditDoc> = {
   evolve(doc, event, key, lookup) {
     const caseId = caseIdOf(event);
     if (key.startsWith('case:')) {
-      if (doc) return doc; // a case opens once; its locality never changes
+      // A case opens once; a locality merger moves it, and its entries from then on carry where it now stands.
+      if (doc?.kind === 'case' && isProfileChange(event)) return { ...doc, locality: localityAfterChange(doc.locality, event) };
+      if (doc) return doc;
       return { kind: 'case', caseId: caseId ?? key.slice('case:'.length), locality: openingProfile(event)?.locality ?? null };
     }
     const known = caseId === null ? undefined : lookup(caseKey(caseId));

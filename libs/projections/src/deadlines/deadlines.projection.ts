@@ -5,6 +5,7 @@ import {
   canonicalPeriod,
   type ContractTerms,
   type DeadlineRule,
+  localityAfterChange,
   parsePeriod,
   reminderPoliciesOf,
   reportDueOn,
@@ -112,6 +113,10 @@ function withCaseFacts(doc: CaseDeadlinesDoc, e: CaseEvent): CaseDeadlinesDoc {
     case 'ContractClosed':
     case 'ContractTerminated':
       return { ...doc, ended: true };
+    case 'LocalityChanged': {
+      const locality = localityAfterChange(doc.locality, e);
+      return locality === doc.locality ? doc : { ...doc, locality };
+    }
     default:
       return doc;
   }

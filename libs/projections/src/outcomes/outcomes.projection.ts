@@ -1,4 +1,16 @@
-import { type BusinessDate, type CaseEvent, type CaseProfile, canonicalPeriod, type ContractTerms, type Measure, reportsExpectedSince, type WorkflowRef } from '@app/domain';
+import {
+  type BusinessDate,
+  type CaseEvent,
+  type CaseProfile,
+  canonicalPeriod,
+  type ContractTerms,
+  isProfileChange,
+  localityAfterChange,
+  type Measure,
+  profileAfterLocalityChange,
+  reportsExpectedSince,
+  type WorkflowRef,
+} from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { asCaseEvent, caseIdOf, stageAfter, workflowOf } from './case-event';
@@ -35,6 +47,8 @@ export const outcomesProjection: Projection<OutcomesDoc> = {
     if (event.type === 'ExistingCommitmentImported') return [caseId];
     if (event.type === 'ContractAwarded') return [caseId, pendingKey(caseId)];
     if (CONTRACT_EVENTS.has(event.type)) return [caseId];
+    // A locality merger moves the case wherever it is held: awarded or not yet.
+    if (isProfileChange(event)) return [caseId, pendingKey(caseId)];
     return [pendingKey(caseId)];
   },
   evolve(doc, event, key, lookup) {
@@ -57,6 +71,7 @@ export const outcomesProjection: Projection<OutcomesDoc> = {
 function evolvePending(doc: PendingCaseDoc | undefined, event: StoredEvent): PendingCaseDoc | undefined {
   if (event.type === 'ContractAwarded') return undefined;
   const e = asCaseEvent(event);
+  if (doc && isProfileChange(e)) return { ...doc, profile: profileAfterLocalityChange(doc.profile, e) };
   if (doc) return { ...doc, stage: stageAfter(doc.workflow, doc.stage, event, e) };
   const data = e.data as { profile?: CaseProfile; workflow?: WorkflowRef };
   if (!data.profile || !data.workflow) return undefined;
@@ -136,6 +151,8 @@ function withContractEvent(doc: OutcomeDoc, e: CaseEvent): OutcomeDoc {
       return { ...doc, ended: { kind: 'closed', on: e.data.on, note: e.data.notes } };
     case 'ContractTerminated':
       return { ...doc, ended: { kind: 'terminated', on: e.data.on, note: e.data.reason } };
+    case 'LocalityChanged':
+      return { ...doc, locality: localityAfterChange(doc.locality, e) };
     default:
       return doc;
   }

@@ -7,6 +7,7 @@ import {
   type MechanismCode,
   resolveWorkflow,
   stageOf,
+  isProfileChange,
   STAGE_EVENT_TYPES,
   upcastCase,
   type WorkflowDefinition,
@@ -64,7 +65,7 @@ export const pipelineProjection: Projection<PipelineDoc> = {
   version: 1,
   keysOf(event) {
     const caseId = CASE_STREAM.exec(event.streamId)?.[1];
-    return caseId && STAGE_EVENTS.has(event.type) ? [caseId] : [];
+    return caseId && (STAGE_EVENTS.has(event.type) || isProfileChange(event)) ? [caseId] : [];
   },
   evolve(doc, event) {
     const e = upcastCase(event);

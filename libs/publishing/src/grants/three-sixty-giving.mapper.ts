@@ -59,7 +59,9 @@ const optional = <T>(key: string, items: readonly T[]) => (items.length > 0 ? { 
 function beneficiaryLocations(definition: FrameworkDefinition, state: OpenCase, formerLocalities: readonly Locality[]): Record<string, string>[] {
   const reach = state.profile.geographicalReach;
   if (reach.scope === 'national') return [{ name: 'United Kingdom', countryCode: 'GB' }];
-  const slugs = reach.scope === 'llr' ? definition.localities.map((l) => l.slug) : [...new Set([...reach.localities, ...(state.profile.locality ? [state.profile.locality] : [])])];
+  // The reach is the geography; the locality a case is placed in counts only where the reach names none (a merger moves the one, not the other).
+  const own = reach.localities.length > 0 ? reach.localities : state.profile.locality ? [state.profile.locality] : [];
+  const slugs = reach.scope === 'llr' ? definition.localities.map((l) => l.slug) : [...new Set(own)];
   return slugs
     .map((slug) => definition.localities.find((l) => l.slug === slug) ?? formerLocalities.find((l) => l.slug === slug))
     .filter((l) => l !== undefined)

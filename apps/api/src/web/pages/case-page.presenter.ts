@@ -16,7 +16,7 @@ export const inWords = (type: string): string => {
 function describe(event: StoredEvent): string {
   const data = (upcastCase(event).data ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
-  for (const key of ['reason', 'notes', 'commentary', 'decision', 'provider', 'board', 'meetingOn', 'newDeadline', 'period', 'actual', 'rag', 'action']) {
+  for (const key of ['reason', 'notes', 'commentary', 'decision', 'provider', 'board', 'meetingOn', 'newDeadline', 'period', 'actual', 'rag', 'action', 'from', 'into']) {
     if (typeof data[key] === 'string' || typeof data[key] === 'number') parts.push(`${key}: ${String(data[key])}`);
   }
   const contract = data.contract as { valuePence?: number; provider?: string } | undefined;
