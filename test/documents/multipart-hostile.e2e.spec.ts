@@ -1,19 +1,9 @@
 import type request from 'supertest';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { httpAs, startApi, type TestApi } from '@test/support/api-app';
+import { MULTIPART, multipartBody as body, part } from '@test/support/multipart';
 import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 import { pdf } from './files';
-
-const BOUNDARY = 'ledger-boundary-7MA4YWxkTrZu0gW';
-const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
-
-/** A multipart body written by hand, so that it can be wrong in every way a client can make it wrong. */
-function part(name: string, value: Buffer | string, filename?: string, type = filename ? 'application/pdf' : undefined): Buffer {
-  const disposition = `form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"` : ''}`;
-  const head = `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`;
-  return Buffer.concat([Buffer.from(head, 'latin1'), Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8'), Buffer.from('\r\n')]);
-}
-const body = (...parts: Buffer[]) => Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]);
 
 /**
  * The one multipart route of the API, sent bodies a careless or hostile client sends: each is

@@ -7,7 +7,7 @@ import { callerOf, frameworkGrants, FrameworkRoles, type Grant, Roles } from '@a
 import { AppConfig } from '@app/config';
 import { documentChecksum, FrameworkService, ImportFrameworkDocument, type ImportReport } from '@app/commissioning';
 import { DomainError, formatPence, readFrameworkImport, sumPence } from '@app/domain';
-import { AcceptsBody, Clock, ProblemDetailsFilter } from '@app/platform';
+import { AcceptsBody, Clock, parseJsonField, ProblemDetailsFilter } from '@app/platform';
 import { commitmentFilterOf, commitmentsCsv, matchesCommitment } from '../../frameworks/commitments.table';
 import { presentCommitment, presentFramework } from '../../frameworks/framework.presenter';
 import { commandContextFrom } from '../../http/request-context';
@@ -21,14 +21,11 @@ const problems = new ProblemDetailsFilter();
 /** The API's own limit for a framework document. */
 const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
-/** A framework document as JSON text, or the problem naming why not (nothing is appended either way). */
-function parseDocument(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw DomainError.field('MALFORMED_JSON', 'document', 'is not a JSON framework document (see infra/seed/framework-2016-17.json)');
-  }
-}
+/**
+ * A framework document from the form, checked at the input boundary as a JSON body would be
+ * (UTF-8, depth, keys, text, amounts), or the problem naming why not; nothing is appended either way.
+ */
+const parseDocument = (bytes: Buffer): unknown => parseJsonField(bytes, 'document', 'is not a JSON framework document (see infra/seed/framework-2016-17.json)');
 
 /** The figures of a document before anything is appended: what an import would record. */
 function previewOf(document: unknown) {
@@ -115,8 +112,8 @@ export class FrameworkPagesController {
     checkFormToken(request.body, session);
     try {
       if (!file) throw DomainError.field('VALIDATION_FAILED', 'document', 'Select a framework document (a .json file)');
+      const preview = previewOf(parseDocument(file.buffer));
       const text = file.buffer.toString('utf8');
-      const preview = previewOf(parseDocument(text));
       return this.page.html(request, response, 'pages/framework-preview.njk', { title: `Check the ${preview.financialYear} framework`, preview, documentText: text });
     } catch (error) {
       return this.refused(error, request, response);
@@ -135,7 +132,7 @@ export class FrameworkPagesController {
     checkFormToken(request.body, session);
     const text = (request.body as { document?: unknown }).document;
     try {
-      const document = parseDocument(typeof text === 'string' ? text : '');
+      const document = parseDocument(Buffer.from(typeof text === 'string' ? text : '', 'utf8'));
       const report: ImportReport = await this.bus.execute(new ImportFrameworkDocument(document, commandContextFrom(request, this.clock)));
       return this.page.html(request, response, 'pages/framework-imported.njk', { title: `Framework ${report.financialYear} imported`, report });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { INPUT_LIMITS } from './input-limits';
 import { invalid, unsupportedMediaType } from './input-refused';
+import { refusalInJson } from './json-value';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const [OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY, QUOTE, BACKSLASH] = ['{', '[', '}', ']', '"', '\\'].map((c) => c.charCodeAt(0));
@@ -10,15 +11,34 @@ const [OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY, QUOTE, BACKSLASH] = [
  * pass with no recursion, so a body of 200,000 brackets is refused rather than followed
  * down by every recursive walker after the parser.
  */
-export function checkJsonBytes(body: Buffer, charset: string | null | undefined): void {
+export function checkJsonBytes(body: Buffer, charset: string | null | undefined, field = '(body)'): void {
   if (charset && !/^utf-?8$/i.test(charset)) throw unsupportedMediaType(`charset=${charset} is not accepted: send application/json in UTF-8 (or with no charset)`);
   try {
     utf8.decode(body);
   } catch {
-    throw invalid('(body)', 'is not well-formed UTF-8');
+    throw invalid(field, 'is not well-formed UTF-8');
   }
   const depth = nestingDepth(body);
-  if (depth > INPUT_LIMITS.depth) throw invalid('(body)', `nests objects and arrays ${depth > 10_000 ? 'more than 10,000' : depth} levels deep; at most ${INPUT_LIMITS.depth} are accepted`);
+  if (depth > INPUT_LIMITS.depth) throw invalid(field, `nests objects and arrays ${depth > 10_000 ? 'more than 10,000' : depth} levels deep; at most ${INPUT_LIMITS.depth} are accepted`);
+}
+
+/**
+ * A JSON document that arrives inside a form field or an uploaded file rather than as the
+ * body (a framework document on the web import form): the same checks as a JSON body, in
+ * the same order, with refusals named by `field`. `notJson` is the reason given when the
+ * bytes are well-formed UTF-8 but not JSON.
+ */
+export function parseJsonField(bytes: Buffer, field: string, notJson = 'is not JSON'): unknown {
+  checkJsonBytes(bytes, undefined, field);
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalid(field, notJson);
+  }
+  const found = refusalInJson(value, field);
+  if (found) throw invalid(found.field, found.reason);
+  return value;
 }
 
 /** The deepest nesting of brackets outside strings (stops counting a little past the limit's use). */
