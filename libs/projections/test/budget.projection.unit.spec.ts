@@ -177,6 +177,20 @@ describe('budget projection', () => {
       expect(view).toMatchObject({ committedPence: 3_688_900, allocatedPence: 0 });
     });
 
+    it('follows the case when it is closed in the year it was carried into, and in its own year too', () => {
+      const carried = nextLedger('FundsCommitted', { caseId: profile.caseId, pence: 3_688_900, reason: 'carry-forward', committedAfterPence: 3_688_900, carriedFrom: { ...carriedFrom, profile } });
+      const closed = caseEvent(profile.caseId, { type: 'ContractClosed', data: { on: '2017-06-30', notes: 'Delivered' } }, '2017-06-30T10:00:00+01:00', 5);
+      expect(budgetProjection.keysOf(closed)).toEqual(expect.arrayContaining([`${YEAR}/${profile.caseId}`, `${NEXT}/${profile.caseId}`]));
+      const { docs } = given(budgetProjection, [imported, carried, closed]);
+      expect((budgetFromDocs(NEXT, docs) as BudgetDoc).lines[profile.caseId]).toMatchObject({ status: 'ended', heldPence: 3_688_900 });
+    });
+
+    it('looks no further forward than the year after the one the event happened in', () => {
+      const closed = caseEvent(profile.caseId, { type: 'ContractClosed', data: { on: '2017-03-31', notes: '' } }, '2017-03-31T10:00:00+01:00', 5);
+      const years = budgetProjection.keysOf(closed).map((key) => key.split('/')[0]);
+      expect(new Set(years)).toEqual(new Set([YEAR, NEXT]));
+    });
+
     it('recorded before the ledger kept the profile, stays a bare line: the log does not say more', () => {
       const doc = nextYear({ caseId: profile.caseId, pence: 3_688_900, reason: 'carry-forward', committedAfterPence: 3_688_900, carriedFrom });
       expect(doc.lines[profile.caseId]).toMatchObject({ source: null, theme: null, priorityKey: 'unassigned', heldPence: 3_688_900 });

@@ -1,4 +1,4 @@
-import { type CaseOpeningEvent, type Commitment, type ContractAwarded, type FrameworkEvent, potsAfter, upcastCase } from '@app/domain';
+import { businessDateOf, type CaseOpeningEvent, type Commitment, type ContractAwarded, financialYearOf, type FrameworkEvent, potsAfter, upcastCase } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Projection } from '../projection';
 import { type BudgetLine, type BudgetRecord, type BudgetYearDoc, emptyYear, lineFromCommitment, lineFromProfile, lineKey, type LineStatus, placeholderLine } from './budget.document';
@@ -19,7 +19,7 @@ const STATUS_AFTER: Readonly<Record<string, LineStatus>> = {
   GrantDeclined: 'ended',
 };
 
-/** The year's document and the case's line (none: the event changes no line). */
+/** The year's document and the lines a ledger or opening event changes (none: it changes no line). */
 function touched(event: StoredEvent): { year: string; caseIds: readonly string[] } | null {
   if (LEDGER_EVENTS.has(event.type)) {
     const year = FRAMEWORK_STREAM.exec(event.streamId)?.[1];
@@ -34,14 +34,29 @@ function touched(event: StoredEvent): { year: string; caseIds: readonly string[]
     const { profile } = (event as StoredEvent & CaseOpeningEvent).data;
     return { year: profile.financialYear, caseIds: [profile.caseId] };
   }
-  if (STATUS_AFTER[event.type]) {
-    const match = CASE_STREAM.exec(event.streamId);
-    return match ? { year: match[2], caseIds: [match[1]] } : null;
-  }
   return null;
 }
 
+/**
+ * A case's status event moves its line in its own year and in every later year it may have
+ * been carried into: a commitment is carried only by a decision recorded before the event,
+ * so no later than the year after the one the event happened in.
+ */
+function statusKeys(event: StoredEvent): readonly string[] {
+  const match = CASE_STREAM.exec(event.streamId);
+  if (!match) return [];
+  const [, caseId, year] = match;
+  const occurred = event.metadata.occurredAt ? financialYearOf(businessDateOf(new Date(event.metadata.occurredAt))) : year;
+  const last = Math.min(Number(occurred.slice(0, 4)) + 1, Number(year.slice(0, 4)) + MAX_YEARS_CARRIED);
+  const keys: string[] = [year];
+  for (let start = Number(year.slice(0, 4)); start <= last; start += 1) keys.push(lineKey(financialYearOf(`${start}-04-01`), caseId));
+  return keys;
+}
+/** A bound on how far forward the years are looked at, whatever the event's date says. */
+const MAX_YEARS_CARRIED = 10;
+
 function keysOf(event: StoredEvent): readonly string[] {
+  if (STATUS_AFTER[event.type]) return statusKeys(event);
   const t = touched(event);
   return t ? [t.year, ...t.caseIds.map((caseId) => lineKey(t.year, caseId))] : [];
 }
@@ -121,7 +136,7 @@ function evolveOpening(existing: BudgetLine | undefined, event: CaseOpeningEvent
  */
 export const budgetProjection: Projection<BudgetRecord> = {
   name: 'budget',
-  version: 3,
+  version: 4,
   keysOf,
   evolve(doc, event, key) {
     const slash = key.indexOf('/');
