@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { CaseService } from '@app/commissioning';
 import { SQL_DATABASE, type SqlDatabase } from '@app/database';
 import { caseStreamId } from '@app/domain';
@@ -34,6 +35,8 @@ describe('paying Youth Mentoring for its outcomes', () => {
   let outbox: string;
   const http = (caller: Record<string, string> = OFFICER) => httpAs(api, caller)();
   const schedule = async (on: string) => (await http().get(`/cases/${B05}/payments?on=${on}`).expect(200)).body;
+  /** The email the notification feed wrote for an event (no SMTP server here: the .eml outbox). */
+  const emailFor = (eventId: string) => eventually(async () => simpleParser(readFileSync(join(outbox, `${eventId}.eml`))));
   const eventCount = async () => (await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(caseStreamId(B05))).length;
 
   beforeAll(async () => {
@@ -118,11 +121,20 @@ describe('paying Youth Mentoring for its outcomes', () => {
       [{ instalmentId: '2016-Q2', reason: 'condition-unmet', condition: { kind: 'performance-report', period: '2016-Q2' }, dueOn: '2016-10-31', on: '2016-11-01' }, 'system:reminders'],
     ]);
     await eventually(async () => expect((await schedule('2016-11-02')).instalments[1]).toMatchObject({ status: 'withheld', withheldFor: ['condition-unmet'], withheldPence: QUARTER }));
+    const withheldMail = await emailFor(withheld[0].id);
+    expect([withheldMail.subject, withheldMail.text]).toEqual([
+      'Payment withheld: instalment 2016-Q2, £36,889.00 (Youth Mentoring)',
+      expect.stringContaining('the 2016-Q2 performance report had not been received by its due date, 31 Oct 2016'),
+    ]);
     await http().post(`/cases/${B05}/payments/claims`).send({ instalmentId: '2016-Q2', pence: QUARTER, evidenceRef: 'Invoice TT-2016-1101', on: '2016-11-02' }).expect(200);
     expect((await http(OFFICER_TWO).post(`/cases/${B05}/payments/claims/2016-Q2-claim-1/approval`).send({ on: '2016-11-03' }).expect(422)).body.code).toBe('INSTALMENT_WITHHELD');
 
     await http().post(`/cases/${B05}/performance-reports`).send({ measureId: 'mentees', period: '2016-Q2', actual: 41, on: '2016-11-07' }).expect(200);
     await eventually(async () => expect((await schedule('2016-11-08')).instalments[1]).toMatchObject({ status: 'claimed', withheldFor: [], withheldPence: 0 }));
+    const released = (await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(caseStreamId(B05))).filter((e) => e.type === 'InstalmentReleased');
+    expect(released.map((e) => e.data)).toEqual([{ instalmentId: '2016-Q2', reason: 'condition-unmet', on: '2016-11-07' }]);
+    const releasedMail = await emailFor(released[0].id);
+    expect([releasedMail.subject, releasedMail.text]).toEqual(['Payment released: instalment 2016-Q2, £36,889.00 (Youth Mentoring)', expect.stringContaining('the 2016-Q2 performance report is in')]);
     await eventually(async () => {
       const { body } = await http().get(`/deadlines?caseId=${B05}&kind=payment-instalment`).expect(200);
       expect(body.items.find((d: { key: string }) => d.key === key)).toMatchObject({ status: 'met-late', missedOn: '2016-11-01', metOn: '2016-11-07' });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isNotifying } from '@app/reminders';
 import { budgetSummary, outcomeSummary, simulate, type SimulationRun, timelineOf } from '@app/simulation';
 import { SCENARIO_2016_17, SEED_2016_17 } from '@test/support/seed';
 
@@ -69,7 +70,9 @@ describe('simulate 23 Oct 2015 – 31 Mar 2017', () => {
     expect(budget).toMatch(/Commissioning reserve\s+£339,017\.00/);
     const outcomes = (await outcomeSummary(run.db, '2017-03-31')).join('\n');
     expect(outcomes).toMatch(/under-achievement flagged: 2016-17-B05 Youth Mentoring/);
-    const notifications = run.events.filter((e) => e.type === 'ReminderSent' || e.type === 'DeadlineMissed').length;
-    expect(readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(notifications);
+    // One email per reminder, missed deadline and instalment withheld or released, named by its event.
+    const notifying = run.events.filter((e) => isNotifying(e.type));
+    expect(new Set(notifying.map((e) => e.type))).toEqual(new Set(['ReminderSent', 'DeadlineMissed', 'InstalmentWithheld', 'InstalmentReleased']));
+    expect(readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml')).sort()).toEqual(notifying.map((e) => `${e.id}.eml`).sort());
   });
 });

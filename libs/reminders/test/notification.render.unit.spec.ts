@@ -65,4 +65,41 @@ describe('notification email', () => {
     expect(email.text).toContain('recorded 1 Mar 2016');
     expect(email.text).toContain('It concerns the Community Safety Partnership for hinckley-and-bosworth.');
   });
+
+  describe('an instalment withheld or released', () => {
+    const mentoringProfile = { ...plfProfile('2016-17-B05'), mechanism: 'direct' as const, title: 'Mentoring', locality: null };
+    const mentoring = openedCase({ type: 'ImportExistingCommitment', on: '2015-10-23', profile: mentoringProfile, workflow: workflowOfProfile(mentoringProfile), contract: MENTORING_CONTRACT });
+    const second = mentoring.payments!.instalments[1];
+    const amount = `£${(second.pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+
+    it("is sent to the contract manager: which instalment, how much, why, and what releases it", () => {
+      const email = renderNotification(
+        { eventId: EVENT_ID, event: { type: 'InstalmentWithheld', data: { instalmentId: second.id, reason: 'condition-unmet', condition: { kind: 'performance-report', period: '2016-Q2' }, dueOn: '2016-10-31', on: '2016-11-01' } }, state: mentoring },
+        MAIL,
+      );
+      expect(email).toMatchObject({ to: 'contracts@example.org', subject: `Payment withheld: instalment ${second.id}, ${amount} (Mentoring)`, messageId: `<${EVENT_ID}@ledger.example.org>` });
+      expect(email.cc).toBeUndefined();
+      expect(email.text).toContain('For the contract manager for Twenty-Twenty.');
+      expect(email.text).toContain('the 2016-Q2 performance report had not been received by its due date, 31 Oct 2016; it is released when it is');
+      expect(email.text).toContain('Case: https://ledger.example.org/cases/2016-17-B05');
+    });
+
+    it('under achievement, says a remedial action releases it', () => {
+      const email = renderNotification(
+        { eventId: EVENT_ID, event: { type: 'InstalmentWithheld', data: { instalmentId: second.id, reason: 'under-achievement', condition: second.condition, dueOn: second.dueOn, on: '2016-09-01' } }, state: mentoring },
+        MAIL,
+      );
+      expect(email.text).toContain('flagged for under-achievement with no remedial action agreed');
+    });
+
+    it("released, says so and why; a locality's case copies its CSP", () => {
+      const email = renderNotification(
+        { eventId: EVENT_ID, event: { type: 'InstalmentReleased', data: { instalmentId: second.id, reason: 'condition-unmet', on: '2016-11-07' } }, state: { ...mentoring, profile: { ...mentoring.profile, locality: 'charnwood' } }, localityName: 'Charnwood' },
+        MAIL,
+      );
+      expect(email).toMatchObject({ to: 'contracts@example.org', cc: 'csp.charnwood@example.org', subject: `Payment released: instalment ${second.id}, ${amount} (Mentoring)` });
+      expect(email.text).toContain('For the contract manager for Twenty-Twenty and the Community Safety Partnership for Charnwood.');
+      expect(email.text).toContain('was released on 7 Nov 2016');
+    });
+  });
 });

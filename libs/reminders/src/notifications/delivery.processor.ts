@@ -1,11 +1,11 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { SqlQueryable } from '@app/database';
-import { caseDecider, type DeadlineMissed, fold, type ReminderSent, upcastCase } from '@app/domain';
+import { caseDecider, fold, upcastCase } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { MailSettings } from '../reminder-settings';
 import type { DeadlineSource } from '../schedule/deadline-source';
 import type { Mailer } from './mailer';
-import { renderNotification } from './notification.render';
+import { NOTIFYING_TYPES, type NotifyingEvent, renderNotification } from './notification.render';
 
 export interface DeliveryHooks {
   readonly beforeSend?: (job: Job) => Promise<void> | void;
@@ -36,13 +36,13 @@ export class DeliveryProcessor {
 
     const history = (await this.store.readStream(streamId)).map((stored) => ({ stored, event: upcastCase(stored) }));
     const found = history.find((h) => h.stored.id === eventId);
-    if (!found || (found.event.type !== 'ReminderSent' && found.event.type !== 'DeadlineMissed')) {
-      throw new UnrecoverableError(`event ${eventId} of ${streamId} is not a reminder or a missed deadline`);
+    if (!found || !NOTIFYING_TYPES.has(found.event.type)) {
+      throw new UnrecoverableError(`event ${eventId} of ${streamId} is not a reminder, a missed deadline or a payment withheld or released`);
     }
     const state = fold(caseDecider, history.map((h) => h.event));
     if (state.status !== 'open') throw new UnrecoverableError(`${streamId} is not an open case`);
     const localityName = await this.source.localityName(state.profile.financialYear, state.profile.locality);
-    const email = renderNotification({ eventId, event: found.event as ReminderSent | DeadlineMissed, state, localityName }, this.mail);
+    const email = renderNotification({ eventId, event: found.event as NotifyingEvent, state, localityName }, this.mail);
 
     await this.hooks.beforeSend?.(job);
     const receipt = await this.mailer.send(email, eventId);

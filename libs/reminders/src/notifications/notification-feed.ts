@@ -2,16 +2,16 @@ import { Logger } from '@nestjs/common';
 import type { SqlDatabase, SqlQueryable } from '@app/database';
 import type { EventStore } from '@app/event-store';
 import type { ReminderQueues } from '../jobs/reminder-queues';
+import { NOTIFYING_TYPES as NOTIFYING } from './notification.render';
 
 export const FEED_CHECKPOINT = 'notifications';
-const NOTIFYING = new Set(['ReminderSent', 'DeadlineMissed']);
 
-/** Whether the feed notes this event type in the outbox (an instalment's due check appends others). */
+/** Whether the feed notes this event type in the outbox (a reminder, a missed deadline, an instalment withheld or released). */
 export const isNotifying = (type: string): boolean => NOTIFYING.has(type);
 
 /**
  * Email is driven by the log, not by the reminder job: this catch-up subscription notes
- * each ReminderSent and DeadlineMissed in the outbox (infra/migrations/004), in the same transaction as its
+ * each notifying event (NOTIFYING_TYPES) in the outbox (infra/migrations/004), in the same transaction as its
  * checkpoint, then enqueues a 'deliver' job per unsent row under the event's id. A crash
  * between the append and the enqueue loses nothing (the log is read again from the
  * checkpoint), an enqueue repeated is ignored by BullMQ, and if Redis loses its jobs the

@@ -2,7 +2,11 @@ import {
   type BusinessDate,
   daysBetween,
   type DeadlineMissed,
+  formatPence,
   formatUkDate,
+  type InstalmentCondition,
+  type InstalmentReleased,
+  type InstalmentWithheld,
   type OpenCase,
   parseDeadlineKey,
   type ReminderSent,
@@ -10,6 +14,9 @@ import {
 import type { MailSettings } from '../reminder-settings';
 
 export type Recipient = ReminderSent['data']['recipient'];
+/** The events that send an email: a reminder, a missed deadline, an instalment withheld or released. */
+export type NotifyingEvent = ReminderSent | DeadlineMissed | InstalmentWithheld | InstalmentReleased;
+export const NOTIFYING_TYPES: ReadonlySet<string> = new Set<NotifyingEvent['type']>(['ReminderSent', 'DeadlineMissed', 'InstalmentWithheld', 'InstalmentReleased']);
 
 export interface Email {
   readonly to: string;
@@ -23,7 +30,7 @@ export interface Email {
 /** What the log says, enough to write the message: the event, its case as it stands, and the locality's name. */
 export interface NotificationFacts {
   readonly eventId: string;
-  readonly event: ReminderSent | DeadlineMissed;
+  readonly event: NotifyingEvent;
   readonly state: OpenCase;
   readonly localityName?: string;
 }
@@ -66,15 +73,64 @@ const when = (from: BusinessDate, to: BusinessDate): string => {
   return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 };
 
-/** One email per ReminderSent or DeadlineMissed: what is due, for whom, by when, and where the case is. */
+const conditionText = (condition: InstalmentCondition): string => {
+  switch (condition.kind) {
+    case 'performance-report':
+      return `the ${condition.period} performance report`;
+    case 'checkpoint':
+      return `the checkpoint "${condition.name}"`;
+    case 'none':
+      return 'its condition';
+  }
+};
+
+/**
+ * An instalment withheld or released, to the contract manager (copied to the CSP when the
+ * case is a locality's): which instalment, how much, why, and what releases it.
+ */
+function renderPaymentNotice(facts: NotificationFacts & { event: InstalmentWithheld | InstalmentReleased }, mail: MailSettings, footer: string, messageId: string): Email {
+  const { event, state } = facts;
+  const title = state.profile.title;
+  const instalment = state.payments?.instalments.find((i) => i.id === event.data.instalmentId);
+  const amount = instalment ? formatPence(instalment.pence - instalment.paidPence) : 'the amount due';
+  const cc = state.profile.locality ? { cc: addressOf('csp', state, mail) } : {};
+  const to = addressOf('contract-manager', state, mail);
+  const head = `For ${whom('contract-manager', facts)}${state.profile.locality ? ` and ${whom('csp', facts)}` : ''}.\n\n`;
+  if (event.type === 'InstalmentWithheld') {
+    const { instalmentId, reason, condition, dueOn, on } = event.data;
+    const why =
+      reason === 'under-achievement'
+        ? 'the case is flagged for under-achievement with no remedial action agreed; it is released when one is'
+        : `${conditionText(condition)} had not been received by its due date, ${formatUkDate(dueOn)}; it is released when it is`;
+    return {
+      to,
+      ...cc,
+      subject: `Payment withheld: instalment ${instalmentId}, ${amount} (${title})`,
+      text: `${head}Instalment ${instalmentId} of "${title}" (${amount}) was withheld on ${formatUkDate(on)}: ${why}. No claim against it can be approved meanwhile.\n${footer}`,
+      messageId,
+    };
+  }
+  const { instalmentId, reason, on } = event.data;
+  const because = reason === 'under-achievement' ? 'a remedial action has been agreed' : instalment ? `${conditionText(instalment.condition)} is in` : 'its condition is met';
+  return {
+    to,
+    ...cc,
+    subject: `Payment released: instalment ${instalmentId}, ${amount} (${title})`,
+    text: `${head}Instalment ${instalmentId} of "${title}" (${amount}) was released on ${formatUkDate(on)}: ${because}. A claim against it can now be approved.\n${footer}`,
+    messageId,
+  };
+}
+
+/** One email per notifying event: what is due (or withheld, or released), for whom, by when, and where the case is. */
 export function renderNotification(facts: NotificationFacts, mail: MailSettings): Email {
   const { event, state, eventId } = facts;
-  const { what, concerns } = whatIsDue(event.data.deadlineKey, state);
-  const title = state.profile.title;
   const link = `${mail.publicUrl}/cases/${encodeURIComponent(state.profile.caseId)}`;
   const messageId = `<${eventId}@${new URL(mail.publicUrl).hostname || 'commissioning-ledger'}>`;
-  const by = formatUkDate(event.data.dueOn);
   const footer = `\nCase: ${link}\n\nThis message is recorded in the case's history (${event.type}, event ${eventId}) and is sent once.\n`;
+  if (event.type === 'InstalmentWithheld' || event.type === 'InstalmentReleased') return renderPaymentNotice({ ...facts, event }, mail, footer, messageId);
+  const { what, concerns } = whatIsDue(event.data.deadlineKey, state);
+  const title = state.profile.title;
+  const by = formatUkDate(event.data.dueOn);
   if (event.type === 'ReminderSent') {
     const { recipient, on, dueOn } = event.data;
     return {
