@@ -10,6 +10,8 @@ export interface TestClient {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUris: string[];
+  /** Where the provider may send a browser back after signing out (RP-initiated logout). */
+  readonly postLogoutRedirectUris?: string[];
 }
 
 /** What the provider saw of an authorization code exchanged at its token endpoint. */
@@ -50,6 +52,7 @@ export async function startOpenIdProvider(client: TestClient, accounts: TestAcco
         client_id: client.clientId,
         client_secret: client.clientSecret,
         redirect_uris: client.redirectUris,
+        post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         // OpenID Connect's default for a confidential client, said out loud.

@@ -59,7 +59,12 @@ describe('single sign-on (OpenID Connect) in a browser, against a real OpenID pr
   beforeAll(async () => {
     const [port, mappedPort] = [await freePort(), await freePort()];
     idp = await startOpenIdProvider(
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`http://localhost:${port}${CALLBACK}`, `http://localhost:${mappedPort}${CALLBACK}`] },
+      {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUris: [`http://localhost:${port}${CALLBACK}`, `http://localhost:${mappedPort}${CALLBACK}`],
+        postLogoutRedirectUris: [`http://localhost:${port}/`, `http://localhost:${mappedPort}/`],
+      },
       ACCOUNTS,
     );
     ledger = await startLedger(port, idp.issuer);
@@ -171,12 +176,19 @@ describe('single sign-on (OpenID Connect) in a browser, against a real OpenID pr
     expect(await homeWith(ledger, signedIn?.value ?? '')).toContain('Signed in as');
     expect(await sessionsOf(ledger, 'officer.sso')).toBe(1);
 
+    // Signing out ends the session here, then at the identity provider, which sends the browser home.
     await page.click('button:has-text("Sign out")');
+    await page.waitForURL((url) => url.href.startsWith(`${idp.issuer}/session/end`));
+    expect(await sessionsOf(ledger, 'officer.sso')).toBe(0);
+    await page.click('button:has-text("Yes, sign me out")');
+    await page.waitForURL((url) => url.origin === ledger.base && url.pathname === '/');
     await page.waitForSelector('text=Sign in to Commissioning Ledger');
     expect(await page.locator('.ledger-identity').count()).toBe(0);
     expect((await sessionCookie(context, ledger))?.value).not.toBe(signedIn?.value);
     expect(await homeWith(ledger, signedIn?.value ?? '')).toContain('Sign in to Commissioning Ledger');
-    expect(await sessionsOf(ledger, 'officer.sso')).toBe(0);
+    // Signed out at the provider too: signing in again asks for the login, not only for consent.
+    await page.click('a:has-text("Sign in with your organisation\'s account")');
+    await page.waitForSelector('input[name=login]');
   });
 
   it('signs a Blaby CSP user in to Blaby alone: another locality\'s case is refused with the 403 page', async () => {
@@ -266,6 +278,20 @@ describe('single sign-on (OpenID Connect) in a browser, against a real OpenID pr
     expect(await page.textContent('h1')).toBe('You could not be signed in');
     expect(await page.textContent('.govuk-error-summary')).toMatch(/cancelled|access_denied/);
     expect(await page.locator('.ledger-identity').count()).toBe(0);
+  });
+
+  it('signs a development sign-in out here alone: only single sign-on goes on to the provider', async () => {
+    const { page } = await person(ledger);
+    await page.goto('/');
+    await page.check('input[name=role][value=auditor]');
+    await page.fill('input[name=name]', 'auditor.dev');
+    await page.click('button:has-text("Sign in")');
+    await page.waitForSelector('.ledger-identity');
+    const signOut = page.waitForResponse((response) => response.url() === `${ledger.base}/app/sign-out`);
+    await page.click('button:has-text("Sign out")');
+    expect((await signOut).headers().location).toBe('/');
+    await page.waitForSelector('text=Sign in to Commissioning Ledger');
+    expect(await sessionsOf(ledger, 'auditor.dev')).toBe(0);
   });
 
   describe('with OIDC_ROLE_CLAIM=cl_role and OIDC_LOCALITY_CLAIM=cl_locality', () => {

@@ -14,7 +14,7 @@ import { mountWebAssets } from './web/web.module';
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
   app.use(rateLimit(app.get<ThrottlerStorage>(ThrottlerStorage), config.RATE_LIMIT_PER_MINUTE));
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.OIDC_ISSUER_URL));
   // No CORS headers at all unless origins are configured: browsers then refuse cross-site calls.
   if (config.CORS_ORIGINS?.length) {
     app.enableCors({

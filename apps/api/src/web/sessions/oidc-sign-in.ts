@@ -93,6 +93,23 @@ export class OidcSignIn {
     return principal;
   }
 
+  /**
+   * Where to end the user's session at the identity provider (RP-initiated logout, with the
+   * ledger's home as where to come back), or undefined where the provider has no
+   * end-session endpoint or cannot be reached: signing out here never waits on it.
+   */
+  async signOutUrl(): Promise<string | undefined> {
+    try {
+      const configuration = await this.discovered();
+      if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+      const oidc = await this.client();
+      return oidc.buildEndSessionUrl(configuration, { post_logout_redirect_uri: `${this.config.PUBLIC_URL}/` }).href;
+    } catch (error) {
+      this.logger.warn(`Signed out here only, not at the identity provider: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
   private redirectUri(): string {
     return `${this.config.PUBLIC_URL}${OIDC_CALLBACK}`;
   }

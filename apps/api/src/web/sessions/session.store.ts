@@ -17,12 +17,17 @@ export interface WebSession {
   readonly principal: Principal | null;
   readonly csrfToken: string;
   readonly pending: PendingSignIn | null;
+  /** How the principal signed in: a single sign-on session is also ended at the identity provider. */
+  readonly signedInVia?: SignInMethod;
 }
+
+export type SignInMethod = 'oidc' | 'dev';
 
 interface Row {
   principal: Principal | null;
   csrf_token: string;
   pending: PendingSignIn | null;
+  signed_in_via: SignInMethod | null;
   expired: boolean;
   stale: boolean;
 }
@@ -44,22 +49,22 @@ export class SessionStore {
     private readonly config: AppConfig,
   ) {}
 
-  async create(principal: Principal | null, pending: PendingSignIn | null = null): Promise<WebSession> {
+  async create(principal: Principal | null, pending: PendingSignIn | null = null, signedInVia?: SignInMethod): Promise<WebSession> {
     const id = token();
     const csrfToken = token();
     await this.db.query(
-      `insert into web_sessions (id_hash, principal, csrf_token, pending, expires_at)
-       values ($1, $2::jsonb, $3, $4::jsonb, now() + make_interval(hours => $5::int))`,
-      [hashOf(id), principal ? JSON.stringify(principal) : null, csrfToken, pending ? JSON.stringify(pending) : null, this.config.SESSION_ABSOLUTE_HOURS],
+      `insert into web_sessions (id_hash, principal, csrf_token, pending, expires_at, signed_in_via)
+       values ($1, $2::jsonb, $3, $4::jsonb, now() + make_interval(hours => $5::int), $6)`,
+      [hashOf(id), principal ? JSON.stringify(principal) : null, csrfToken, pending ? JSON.stringify(pending) : null, this.config.SESSION_ABSOLUTE_HOURS, signedInVia ?? null],
     );
-    return { id, principal, csrfToken, pending };
+    return { id, principal, csrfToken, pending, ...(signedInVia ? { signedInVia } : {}) };
   }
 
   /** The live session of a cookie value, or undefined (unknown, idle too long, or past its absolute end). */
   async find(id: string | undefined): Promise<WebSession | undefined> {
     if (!id || !SESSION_ID.test(id)) return undefined;
     const { rows } = await this.db.query<Row>(
-      `select principal, csrf_token, pending,
+      `select principal, csrf_token, pending, signed_in_via,
               (expires_at <= now() or last_seen_at + make_interval(mins => $2::int) <= now()) as expired,
               last_seen_at < now() - interval '1 minute' as stale
          from web_sessions where id_hash = $1`,
@@ -73,14 +78,14 @@ export class SessionStore {
       return undefined;
     }
     if (row.stale) await this.db.query('update web_sessions set last_seen_at = now() where id_hash = $1', [hashOf(id)]);
-    return { id, principal: row.principal, csrfToken: row.csrf_token, pending: row.pending };
+    return { id, principal: row.principal, csrfToken: row.csrf_token, pending: row.pending, ...(row.signed_in_via ? { signedInVia: row.signed_in_via } : {}) };
   }
 
   /** Sign-in: the old session (and its id) is dropped and a new one made, so a planted id is worth nothing. */
-  async rotate(old: WebSession | undefined, principal: Principal): Promise<WebSession> {
+  async rotate(old: WebSession | undefined, principal: Principal, signedInVia: SignInMethod): Promise<WebSession> {
     if (old) await this.destroy(old.id);
     await this.sweep();
-    return this.create(principal);
+    return this.create(principal, null, signedInVia);
   }
 
   async setPending(session: WebSession, pending: PendingSignIn | null): Promise<void> {

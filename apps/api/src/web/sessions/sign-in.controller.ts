@@ -8,7 +8,7 @@ import { problemType } from '@app/platform';
 import { WebPage } from '../views/page';
 import { OidcSignIn } from './oidc-sign-in';
 import { SessionMiddleware } from './session.middleware';
-import { SessionStore } from './session.store';
+import { type SignInMethod, SessionStore } from './session.store';
 import { webSessionOf } from './web-session';
 
 const NAME = /^[A-Za-z0-9._@-]{1,60}$/;
@@ -43,7 +43,7 @@ export class SignInController {
       return;
     }
     const principal: Principal = { id: name, roles: [role as Principal['roles'][number]], ...(role === 'csp' ? { locality } : {}) };
-    await this.signIn(request, response, principal);
+    await this.signIn(request, response, principal, 'dev');
   }
 
   @Get('sign-in/oidc')
@@ -70,25 +70,31 @@ export class SignInController {
     try {
       const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
       const principal = await this.oidc.finish(query, pending);
-      await this.signIn(request, response, principal);
+      await this.signIn(request, response, principal, 'oidc');
     } catch (error) {
       if (error instanceof TokenRejected) throw new DomainError('SIGN_IN_FAILED', `Sign-in refused: ${error.reason}`);
       throw error;
     }
   }
 
+  /**
+   * Signing out ends the session here; a single sign-on session is then ended at the identity
+   * provider too (RP-initiated logout), which sends the browser back to the ledger's home.
+   * Where the provider has no end-session endpoint, or cannot be reached, the browser comes home at once.
+   */
   @Post('sign-out')
   @Public()
   async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
     const session = webSessionOf(request);
     if (session) await this.sessions.destroy(session.id);
     this.cookies.clearCookie(response);
-    response.redirect(303, '/');
+    const atProvider = session?.signedInVia === 'oidc' ? await this.oidc.signOutUrl() : undefined;
+    response.redirect(303, atProvider ?? '/');
   }
 
   /** A new session (new id, new form token) for the signed-in user: the anonymous one is dropped. */
-  private async signIn(request: Request, response: Response, principal: Principal): Promise<void> {
-    const session = await this.sessions.rotate(webSessionOf(request) ?? undefined, principal);
+  private async signIn(request: Request, response: Response, principal: Principal, via: SignInMethod): Promise<void> {
+    const session = await this.sessions.rotate(webSessionOf(request) ?? undefined, principal, via);
     this.cookies.setCookie(request, response, session);
     response.redirect(303, '/');
   }
