@@ -201,6 +201,35 @@ describe('the web app’s forms with JavaScript off: a new case, and a claim pai
     await context.close();
   });
 
+  it("changes the new-case form's year without JavaScript: the themes offered are that year's, and the case opens in it", async () => {
+    const { page, context } = await withoutScript();
+    await signIn(page, 'opcc-staff', 'officer.one');
+    const themes = () => page.locator('#field-theme option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await eventually(async () => {
+      await page.goto('/app/cases/new/proposal?year=2016-17');
+      expect(await page.locator('#field-financialYear option[value="2017-18"]').count()).toBe(1);
+    });
+    expect(await themes()).toContain('reducing-offending');
+    await page.selectOption('#field-financialYear', '2017-18');
+    await page.click('button:has-text("Change year")');
+    await page.waitForURL((url) => url.searchParams.get('year') === '2017-18');
+    expect(await themes()).toEqual(['safe-streets', 'victims-first']);
+    expect(await page.inputValue('form[method=post] input[name=financialYear]')).toBe('2017-18');
+    await check(page, 'new-case-year-changed');
+
+    await page.selectOption('#field-mechanism', 'direct');
+    await page.fill('#field-title', 'Street safety wardens');
+    await page.selectOption('#field-theme', 'victims-first');
+    await page.fill('#field-estimatedValuePence', '12,000.00');
+    await page.click('button:has-text("Raise proposal")');
+    await page.waitForSelector('text=Raise a proposal: case');
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
+    expect(caseId).toMatch(/^2017-18-/);
+    const [raised] = await api.app.get(CaseService).history(caseId);
+    expect(raised.data).toMatchObject({ profile: { financialYear: '2017-18', theme: 'victims-first' } });
+    await context.close();
+  });
+
   it('has no serious or critical axe-core violation on the pages opened', () => {
     expect(violations).toEqual([]);
   });
