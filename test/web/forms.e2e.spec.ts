@@ -4,7 +4,7 @@ import { CaseService } from '@app/commissioning';
 import { ManualClock } from '@app/platform';
 import { eventually, httpAs, startApi, type TestApi } from '@test/support/api-app';
 import { framework201718 } from '@test/support/framework-2017-18';
-import { ADMIN, seed201617 } from '@test/support/seed';
+import { ADMIN, OFFICER, seed201617 } from '@test/support/seed';
 import { type AxeViolation, checkPage, launchChromium, personAt, signIn } from './browser';
 
 /** Youth Mentoring (£147,556.00), an existing commitment: a contract running under the default schedule. */
@@ -228,6 +228,64 @@ describe('the web app’s forms with JavaScript off: a new case, and a claim pai
     const [raised] = await api.app.get(CaseService).history(caseId);
     expect(raised.data).toMatchObject({ profile: { financialYear: '2017-18', theme: 'victims-first' } });
     await context.close();
+  });
+
+  it("completes a workflow's own checkpoint and approval steps through the case page; the same officer cannot approve", async () => {
+    // 2017/18's PCC-grant workflow: a due-diligence checkpoint, then a director's approval above £10,000.
+    clock.set(new Date('2017-05-20T10:00:00Z'));
+    const officer = () => httpAs(api, OFFICER)();
+    await officer().post('/frameworks/2017-18/pcc-grant-rounds').send({ roundId: 'community-2017', title: 'Community grants 2017', opensOn: '2017-04-01', closesOn: '2017-06-30', on: '2017-04-01' }).expect(201);
+    const caseId = '2017-18-G-youth-boxing';
+    await officer()
+      .post('/cases/grant-applications')
+      .send({ financialYear: '2017-18', caseId, title: 'Youth boxing club', theme: 'safe-streets', primaryPriorities: ['SS-1'], roundId: 'community-2017', applicant: 'Knockout CIC', requestedPence: 12_000_00, on: '2017-05-02' })
+      .expect(201);
+    const one = await withoutScript();
+    await signIn(one.page, 'opcc-staff', 'officer.one');
+    await one.page.goto(`/app/cases/${caseId}`);
+    await one.page.click('summary:has-text("Assess the grant application")');
+    await one.page.fill('[id$="-score"]', '81');
+    await one.page.selectOption('[id$="-recommendation"]', 'award');
+    await one.page.click('button:has-text("Record assessment")');
+    await one.page.waitForSelector('summary:has-text("Complete this step: Due diligence")');
+
+    // The checkpoint's outcomes are the workflow's own, offered as the form's choices.
+    await one.page.click('summary:has-text("Complete this step: Due diligence")');
+    const outcomes = await one.page.locator('#field-checkpoints-due-diligence-outcome option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(outcomes).toContain('passed');
+    await one.page.selectOption('#field-checkpoints-due-diligence-outcome', 'passed');
+    await one.page.fill('#field-checkpoints-due-diligence-notes', 'Accounts and safeguarding checked');
+    await one.page.click('button:has-text("Record outcome")');
+    await one.page.waitForSelector('text=Complete this step: done');
+    expect(await one.page.textContent('main')).toContain('Due diligence passed');
+    await check(one.page, 'case-checkpoint-done');
+
+    // The officer who checked it may not approve it: refused on the form, nothing appended.
+    await one.page.goto(`/app/cases/${caseId}`);
+    await one.page.click('summary:has-text("Decide this approval")');
+    await one.page.selectOption('#field-approvals-director-approval-decision', 'approved');
+    const before = await events(caseId);
+    await one.page.click('button:has-text("Record decision")');
+    await one.page.locator('.govuk-error-summary').waitFor();
+    expect(await one.page.textContent('.govuk-error-summary')).toContain('officer.one completed "due-diligence" and so cannot also decide');
+    expect(await events(caseId)).toBe(before);
+    await check(one.page, 'case-approval-refused');
+    await one.context.close();
+
+    const director = await withoutScript();
+    await signIn(director.page, 'opcc-staff', 'director.two');
+    await director.page.goto(`/app/cases/${caseId}`);
+    await director.page.click('summary:has-text("Decide this approval")');
+    await director.page.selectOption('#field-approvals-director-approval-decision', 'approved');
+    await director.page.fill('#field-approvals-director-approval-notes', 'Agreed');
+    await director.page.click('button:has-text("Record decision")');
+    await director.page.waitForSelector('text=Decide this approval: done');
+    const history = await api.app.get(CaseService).history(caseId);
+    expect(history.slice(-2).map((e) => [e.type, e.metadata.actor.id])).toEqual([
+      ['CheckpointCompleted', 'officer.one'],
+      ['ApprovalRecorded', 'director.two'],
+    ]);
+    await director.context.close();
   });
 
   it('has no serious or critical axe-core violation on the pages opened', () => {
