@@ -23,16 +23,37 @@ export class PgDatabase implements SqlDatabase {
     this.pool.on('error', (error) => this.warn(error));
   }
 
+  /**
+   * One statement on a pooled connection. Unlike `pool.query`, which destroys the connection
+   * whenever a statement fails, a refusal by the server (a unique violation when another
+   * writer got to a stream first, a check constraint) gives the connection back to the pool
+   * with its prepared statements: only a broken connection is dropped. Otherwise every lost
+   * race cost a new connection, and under contention the reconnects fed the contention.
+   */
   async query<Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<{ rows: Row[] }> {
-    try {
-      const result = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
-      return { rows: result.rows as Row[] };
-    } catch (error) {
-      throw asUnavailable(error);
-    }
+    return this.withClient(async (client) => ({ rows: (await client.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as Row[] }));
   }
 
-  async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(transactionOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        if (!isConnectionError(error)) await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.withClient((client) => client.query(script));
+  }
+
+  /** A connection for `work`: returned to the pool after it, unless it broke (then destroyed). */
+  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect().catch((error: unknown) => {
       throw asUnavailable(error);
     });
@@ -43,26 +64,13 @@ export class PgDatabase implements SqlDatabase {
     };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const result = await work(transactionOn(client));
-      await client.query('COMMIT');
-      return result;
+      return await work(client);
     } catch (error) {
       if (isConnectionError(error)) broken ??= error as Error;
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw asUnavailable(error);
     } finally {
       client.off('error', onError);
-      // A broken connection is destroyed, not returned to the pool.
       client.release(broken ?? false);
-    }
-  }
-
-  async exec(script: string): Promise<void> {
-    try {
-      await this.pool.query(script);
-    } catch (error) {
-      throw asUnavailable(error);
     }
   }
 
