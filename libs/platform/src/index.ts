@@ -10,6 +10,7 @@ export * from './http/validation';
 export * from './cqrs/command-context';
 export * from './cqrs/decider-command';
 export * from './cqrs/deterministic-id';
+export * from './cqrs/stream-cache';
 export * from './clock/business-time';
 export * from './clock/clock.module';
 export * from './http/dto-validators';

@@ -11,8 +11,6 @@ import {
   DomainError,
   type FrameworkEvent,
   frameworkDecider,
-  type LocalityChanged,
-  profileAfterLocalityChange,
   frameworkStreamId,
   type OpenCase,
   upcastCase,
@@ -35,10 +33,11 @@ import {
   checkExpectedRevision,
   type CommandContext,
   type CommandOutcome,
-  loadStream,
+  KeyedQueue,
   newEventsFor,
   replayOf,
   retryOnConflict,
+  StreamCache,
 } from '@app/platform';
 
 @Injectable()
@@ -47,27 +46,30 @@ export class CaseService {
   faults?: MultiAppendOptions;
 
   private readonly ledgers: LedgerPositions;
+  /** Each case as last folded: a command reads only what its stream recorded since. */
+  private readonly cases: StreamCache<CaseEvent, CaseState>;
+  private readonly queue = new KeyedQueue();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
     this.ledgers = new LedgerPositions(store);
+    this.cases = new StreamCache(store, caseDecider, upcastCase);
   }
 
   async get(caseId: string): Promise<OpenCase & { revision: number }> {
-    const loaded = await loadStream(this.store, caseDecider, caseStreamId(caseId), upcastCase);
+    const loaded = await this.cases.load(caseStreamId(caseId));
     if (loaded.state.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
     return { ...loaded.state, revision: loaded.revision };
   }
 
   /**
    * What the case is (its year, mechanism, locality): fixed when it opens, but for the
-   * moves of a locality merger. An access check folds only those events, not the whole
-   * case the command then folds.
+   * moves of a locality merger. The access check before a command loads the case as the
+   * command then does, so the command finds it already folded.
    */
   async profileOf(caseId: string): Promise<OpenCase['profile']> {
-    const [opening, ...later] = await this.store.readStream(caseStreamId(caseId));
-    const state = opening ? caseDecider.evolve(caseDecider.initialState, upcastCase(opening)) : undefined;
-    if (state?.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
-    return later.reduce((profile, event) => (event.type === 'LocalityChanged' ? profileAfterLocalityChange(profile, upcastCase(event) as LocalityChanged) : profile), state.profile);
+    const { state } = await this.cases.load(caseStreamId(caseId));
+    if (state.status !== 'open') throw new DomainError('NOT_FOUND', `No case ${caseId}`, { caseId });
+    return state.profile;
   }
 
   async history(caseId: string): Promise<StoredEvent[]> {
@@ -88,29 +90,39 @@ export class CaseService {
    */
   execute(caseId: string, command: CaseCommand, context: CommandContext): Promise<CommandOutcome<CaseState>> {
     const streamId = caseStreamId(caseId);
-    return retryOnConflict(context, async () => {
-      const loaded = await loadStream(this.store, caseDecider, streamId, upcastCase);
-      const replay = replayOf(loaded, streamId, context);
-      if (replay) return { streamId, revision: loaded.revision, events: replay, state: loaded.state, replayed: true };
-      checkExpectedRevision(loaded, streamId, context);
-      const decided = caseDecider.decide(command, loaded.state);
-      // A decision that changes nothing is already done: nothing to append.
-      if (decided.length === 0) return { streamId, revision: loaded.revision, events: [], state: loaded.state, replayed: false };
-      const after = decided.reduce(caseDecider.evolve, loaded.state);
-      const ledgers = await this.ledgerMoves(caseId, loaded.state, after, command, decided);
-      const stamped = withBusinessDate(decided, command.on);
-      const caseEvents = newEventsFor(streamId, stamped, context, CASE_EVENT_SCHEMA_VERSION);
-      if (ledgers.length === 0) {
-        const appended = await appendDecided(this.store, streamId, loaded.revision, stamped, context, CASE_EVENT_SCHEMA_VERSION);
-        return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
-      }
-      const [result] = await this.appendAll(
-        { streamId, events: caseEvents, expected: loaded.revision === -1 ? 'no_stream' : loaded.revision },
-        ledgers.map((ledger) => ({ streamId: ledger.streamId, events: newEventsFor(ledger.streamId, ledger.events, context), expected: ledger.revision === -1 ? 'no_stream' : ledger.revision })),
-      );
-      const events = await this.store.readStream(streamId, { from: result.nextRevision - caseEvents.length + 1, to: result.nextRevision });
-      return { streamId, revision: result.nextRevision, events, state: after, replayed: result.duplicate };
-    });
+    return this.queue.run(streamId, () =>
+      retryOnConflict(context, () =>
+        this.decideOnce(caseId, streamId, command, context).catch((error: unknown) => {
+          // Another writer got there first (or the log is not what was held): read it afresh.
+          if (error instanceof WrongExpectedRevision) this.cases.forget(streamId);
+          throw error;
+        }),
+      ),
+    );
+  }
+
+  private async decideOnce(caseId: string, streamId: string, command: CaseCommand, context: CommandContext): Promise<CommandOutcome<CaseState>> {
+    const loaded = await this.cases.load(streamId);
+    const replay = replayOf(loaded, streamId, context);
+    if (replay) return { streamId, revision: loaded.revision, events: replay, state: loaded.state, replayed: true };
+    checkExpectedRevision(loaded, streamId, context);
+    const decided = caseDecider.decide(command, loaded.state);
+    // A decision that changes nothing is already done: nothing to append.
+    if (decided.length === 0) return { streamId, revision: loaded.revision, events: [], state: loaded.state, replayed: false };
+    const after = decided.reduce(caseDecider.evolve, loaded.state);
+    const ledgers = await this.ledgerMoves(caseId, loaded.state, after, command, decided);
+    const stamped = withBusinessDate(decided, command.on);
+    const caseEvents = newEventsFor(streamId, stamped, context, CASE_EVENT_SCHEMA_VERSION);
+    if (ledgers.length === 0) {
+      const appended = await appendDecided(this.store, streamId, loaded.revision, stamped, context, CASE_EVENT_SCHEMA_VERSION);
+      return { streamId, revision: appended.revision, events: appended.events, state: after, replayed: appended.duplicate };
+    }
+    const [result] = await this.appendAll(
+      { streamId, events: caseEvents, expected: loaded.revision === -1 ? 'no_stream' : loaded.revision },
+      ledgers.map((ledger) => ({ streamId: ledger.streamId, events: newEventsFor(ledger.streamId, ledger.events, context), expected: ledger.revision === -1 ? 'no_stream' : ledger.revision })),
+    );
+    const events = await this.store.readStream(streamId, { from: result.nextRevision - caseEvents.length + 1, to: result.nextRevision });
+    return { streamId, revision: result.nextRevision, events, state: after, replayed: result.duplicate };
   }
 
   /** One transaction where the store has them; KurrentDB has no multi-stream transaction, so there the ledgers go first. */
