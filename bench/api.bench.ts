@@ -83,10 +83,14 @@ async function main(): Promise<number> {
     await caughtUp(base, api);
     const token = signToken({ sub: 'bench.officer', role: 'opcc-staff' }, Buffer.from(secret, 'utf8'), { expiresInSeconds: 3600, now: new Date() });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // What the failed requests were answered, per phase: a refusal is not the same as a queue.
+    let refusals = new Map<string, number>();
     const call = async (path: string, body?: unknown): Promise<boolean> => {
-      const response = await fetch(`${base}${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
-      await response.arrayBuffer();
-      return response.status === 200;
+      const response = await fetch(`${base}${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) }).catch((error: Error) => error);
+      const outcome = response instanceof Error ? `error ${(response.cause as { code?: string } | undefined)?.code ?? response.message}` : String(response.status);
+      if (!(response instanceof Error)) await response.arrayBuffer();
+      if (outcome !== '200') refusals.set(outcome, (refusals.get(outcome) ?? 0) + 1);
+      return outcome === '200';
     };
     let reported = 0;
     const report = () => {
@@ -102,11 +106,12 @@ async function main(): Promise<number> {
       ['POST /cases/{caseId}/performance-reports', report],
     ];
     for (let i = 0; i < 20; i++) for (const [, send] of endpoints) await send(i); // warm-up
-    const results: (RateResult & { endpoint: string })[] = [];
+    const results: (RateResult & { endpoint: string; answers: Record<string, number> })[] = [];
     for (const rate of rates) {
       for (const [endpoint, send] of endpoints) {
         process.stderr.write(`${endpoint} at ${rate}/s…\n`);
-        results.push({ endpoint, ...(await atFixedRate(rate, seconds, send)) });
+        refusals = new Map();
+        results.push({ endpoint, ...(await atFixedRate(rate, seconds, send)), answers: Object.fromEntries(refusals) });
         await caughtUp(base, api);
       }
     }
@@ -144,9 +149,10 @@ async function timeAwards(year: AwardYear, award: (caseId: string, body: unknown
   return { firstMs: ms[0], p50Ms: percentile(rest, 50), p90Ms: percentile(rest, 90) };
 }
 
-function print(results: readonly (RateResult & { endpoint: string })[], awards: readonly { year: AwardYear; firstMs: number; p50Ms: number; p90Ms: number }[], seconds: number): void {
-  const rows = results.map((r) => [r.endpoint, String(r.target), r.achieved.toFixed(0), String(r.failed), r.p50.toFixed(1), r.p90.toFixed(1), r.p99.toFixed(1)]);
-  process.stdout.write(`${formatTable(['endpoint', 'target/s', 'achieved/s', 'failed', 'p50 ms', 'p90 ms', 'p99 ms'], rows)}\n\n`);
+function print(results: readonly (RateResult & { endpoint: string; answers: Record<string, number> })[], awards: readonly { year: AwardYear; firstMs: number; p50Ms: number; p90Ms: number }[], seconds: number): void {
+  const failures = (answers: Record<string, number>) => Object.entries(answers).map(([answer, n]) => `${n} × ${answer}`).join(', ');
+  const rows = results.map((r) => [r.endpoint, String(r.target), r.achieved.toFixed(0), String(r.failed), r.p50.toFixed(1), r.p90.toFixed(1), r.p99.toFixed(1), failures(r.answers)]);
+  process.stdout.write(`${formatTable(['endpoint', 'target/s', 'achieved/s', 'failed', 'p50 ms', 'p90 ms', 'p99 ms', 'failed with'], rows)}\n\n`);
   const awardRows = awards.map((a) => [a.year.financialYear, a.year.awardedCases.toLocaleString('en-GB'), a.firstMs.toFixed(1), a.p50Ms.toFixed(1), a.p90Ms.toFixed(1)]);
   process.stdout.write(`${formatTable(['award in', 'cases awarded', 'first ms', 'then p50 ms', 'then p90 ms'], awardRows)}\n`);
   const key = (endpoint: string) => (endpoint.startsWith('GET /health') ? 'health' : endpoint.startsWith('GET') ? 'query' : 'command');
@@ -154,7 +160,7 @@ function print(results: readonly (RateResult & { endpoint: string })[], awards: 
     bench: 'api',
     seconds_per_rate: seconds,
     ...Object.fromEntries(
-      results.map((r) => [`${key(r.endpoint)}_${r.target}`, { achieved: round3(r.achieved), failed: r.failed, p50_ms: round3(r.p50), p90_ms: round3(r.p90), p99_ms: round3(r.p99) }]),
+      results.map((r) => [`${key(r.endpoint)}_${r.target}`, { achieved: round3(r.achieved), failed: r.failed, failed_with: r.answers, p50_ms: round3(r.p50), p90_ms: round3(r.p90), p99_ms: round3(r.p99) }]),
     ),
     ...Object.fromEntries(awards.map((a) => [`award_${a.year.awardedCases}_cases`, { first_ms: round3(a.firstMs), p50_ms: round3(a.p50Ms), p90_ms: round3(a.p90Ms) }])),
   };
