@@ -55,6 +55,12 @@ export interface AppendResult {
   readonly lastPosition: number;
   /** True when every event id was already stored: nothing new was written. */
   readonly duplicate: boolean;
+  /**
+   * The events as stored, when the store had them at hand from the write itself (a
+   * one-event append on PostgreSQL or PGlite): a command answers with them without
+   * reading them back. Absent otherwise: read them from the stream.
+   */
+  readonly stored?: readonly StoredEvent[];
 }
 
 export interface ReadStreamOptions {

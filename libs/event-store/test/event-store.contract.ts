@@ -11,6 +11,8 @@ import {
 
 export interface ContractHarness {
   readonly store: EventStore;
+  /** Whether a one-event append gives back the event as stored (the SQL stores do, from the INSERT). */
+  readonly givesBackStored?: boolean;
   /** Edits a stored event's data in place, behind the store's back (tamper test). */
   readonly tamper?: (globalPosition: number) => Promise<void>;
   readonly cleanup: () => Promise<void>;
@@ -73,6 +75,24 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect(read[0].previousHash).toBeNull();
         expect(read[1].previousHash).toBe(read[0].hash);
         expect(await store.streamRevision(id)).toBe(1);
+      });
+
+      it('gives back, where it gives any, the events exactly as a read of the stream returns them', async () => {
+        const id = stream();
+        const results = [
+          await store.appendToStream(id, [newEvent('PlanRequested', { pence: 2970000, b: 1, a: [2, { z: 1, y: 'x' }] })], { expected: 'no_stream' }),
+          await store.appendToStream(id, [newEvent('PlanSubmitted')], { expected: 0 }),
+          await store.appendToStream(id, [newEvent('PlanAgreed')], { expected: 'any' }),
+          await store.appendToStream(id, [newEvent('PlanPublished')], { expected: 'stream_exists' }),
+          await store.appendToStream(id, [newEvent('Reviewed'), newEvent('Closed')], { expected: 3 }),
+        ];
+        const read = await store.readStream(id);
+        if (harness.givesBackStored) expect(results.map((result) => result.stored?.length ?? 0)).toEqual([1, 1, 1, 1, 0]);
+        for (const result of results) {
+          if (!result.stored) continue;
+          expect(result.stored).toEqual(read.slice(result.nextRevision - result.stored.length + 1, result.nextRevision + 1));
+          expect(result.stored.at(-1)).toMatchObject({ revision: result.nextRevision, globalPosition: result.lastPosition });
+        }
       });
 
       it('reads a range of revisions', async () => {

@@ -8,6 +8,7 @@ suite('PostgreSQL', () => {
   eventStoreContract('PostgreSQL', async () => {
     const pg = await freshPostgres();
     return {
+      givesBackStored: true,
       store: new SqlEventStore(pg.db, { pollMs: 10 }),
       tamper: async (position) => {
         await pg.db.query(`update events set data = jsonb_set(data, '{tampered}', 'true') where global_position = $1`, [position]);

@@ -1,4 +1,5 @@
 import type { PreparedEvent } from '../event-validation';
+import { EVENT_COLUMNS } from './event-row';
 
 const COLUMNS = `(event_id, stream_id, stream_revision, type, schema_version, data, metadata,
   recorded_at, content_hash, previous_hash, hash)`;
@@ -6,7 +7,8 @@ const COLUMNS = `(event_id, stream_id, stream_revision, type, schema_version, da
 const values = (revision: string) => `$1::uuid, $2, ${revision}, $3, $4::int, $5::jsonb, $6::jsonb, $7::timestamptz, $8`;
 
 /**
- * One-statement appends of a single event, the common case. Each is a single INSERT:
+ * One-statement appends of a single event, the common case. Each is a single INSERT
+ * that returns the row as stored (so a command need not read it back):
  * the unique (stream_id, stream_revision) index refuses a concurrent writer at the same
  * revision, and anything these cannot place (no row inserted, or a unique violation)
  * goes to the careful path, `cl_append_to_stream`, which says exactly why.
@@ -16,14 +18,14 @@ export const FAST_APPEND = {
     name: 'cl_append_new_stream',
     text: `insert into events ${COLUMNS}
            values (${values('0')}, null, cl_chain_hash(null, 0, $8))
-           returning global_position, stream_revision`,
+           returning ${EVENT_COLUMNS}`,
   },
   atRevision: {
     name: 'cl_append_at_revision',
     text: `insert into events ${COLUMNS}
            select ${values('p.stream_revision + 1')}, p.hash, cl_chain_hash(p.hash, p.stream_revision + 1, $8)
              from events p where p.stream_id = $2 and p.stream_revision = $9
-           returning global_position, stream_revision`,
+           returning ${EVENT_COLUMNS}`,
   },
   atEnd: {
     name: 'cl_append_at_end',
@@ -31,7 +33,7 @@ export const FAST_APPEND = {
            select ${values('p.stream_revision + 1')}, p.hash, cl_chain_hash(p.hash, p.stream_revision + 1, $8)
              from (select stream_revision, hash from events where stream_id = $2
                     order by stream_revision desc limit 1) p
-           returning global_position, stream_revision`,
+           returning ${EVENT_COLUMNS}`,
   },
 } as const;
 

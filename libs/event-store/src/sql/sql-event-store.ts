@@ -56,9 +56,10 @@ export class SqlEventStore implements EventStore {
     if (/^\d+$/.test(expected)) attempts.push({ statement: FAST_APPEND.atRevision, params: fastParams(streamId, event, Number(expected)) });
     for (const { statement, params } of attempts) {
       try {
-        const { rows } = await this.db.query<{ global_position: string; stream_revision: string }>(statement.text, params, statement.name);
+        const { rows } = await this.db.query<EventRow>(statement.text, params, statement.name);
         if (rows.length === 1) {
-          return { nextRevision: Number(rows[0].stream_revision), lastPosition: Number(rows[0].global_position), duplicate: false };
+          const stored = toStoredEvent(rows[0]);
+          return { nextRevision: stored.revision, lastPosition: stored.globalPosition, duplicate: false, stored: [stored] };
         }
       } catch (error) {
         if (sqlState(error) === '23505') return undefined;

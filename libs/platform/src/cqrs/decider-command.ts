@@ -103,7 +103,7 @@ export async function appendDecided(
     if (error instanceof EventIdConflict && context.idempotencyKey) await refuseIfKeyTaken(store, streamId, context);
     throw error;
   }
-  const events = await store.readStream(streamId, { from: result.nextRevision - newEvents.length + 1, to: result.nextRevision });
+  const events = result.stored?.length === newEvents.length ? [...result.stored] : await store.readStream(streamId, { from: result.nextRevision - newEvents.length + 1, to: result.nextRevision });
   // A concurrent request with the same key stored these first: it must have been this very request.
   if (result.duplicate && context.idempotencyKey && events[0]) refuseOtherRequest(events[0], streamId, context);
   return { revision: result.nextRevision, events, duplicate: result.duplicate };
