@@ -68,7 +68,7 @@ describe('StreamCache', () => {
   it('keeps the most recently used streams up to its limit, and forgets on request', async () => {
     for (const id of ['a', 'b', 'c']) await store.appendToStream(`tally-${id}`, [added(1)], { expected: 'no_stream' });
     const { store: seen, reads } = watched(store);
-    const cache = new StreamCache(seen, sum, undefined, 2);
+    const cache = new StreamCache(seen, sum, undefined, { streams: 2, events: 100 });
     await cache.load('tally-a');
     await cache.load('tally-b');
     await cache.load('tally-a');
@@ -78,6 +78,21 @@ describe('StreamCache', () => {
     cache.forget('tally-a');
     await cache.load('tally-a');
     expect(reads.map((read) => `${read.streamId}@${read.from}`)).toEqual(['tally-a@0', 'tally-b@0', 'tally-a@1', 'tally-c@0', 'tally-a@1', 'tally-b@0', 'tally-a@0']);
+    expect(cache.held).toEqual({ streams: 2, events: 2 });
+  });
+
+  it('keeps no more events in all than its limit, the stream just loaded always', async () => {
+    await store.appendToStream('tally-long', [added(1), added(2), added(3)], { expected: 'no_stream' });
+    await store.appendToStream('tally-short', [added(4)], { expected: 'no_stream' });
+    const { store: seen, reads } = watched(store);
+    const cache = new StreamCache(seen, sum, undefined, { streams: 10, events: 3 });
+    await cache.load('tally-long');
+    expect(cache.held).toEqual({ streams: 1, events: 3 });
+    await cache.load('tally-short'); // four events would be held: the long one goes
+    expect(cache.held).toEqual({ streams: 1, events: 1 });
+    await cache.load('tally-long');
+    expect(cache.held).toEqual({ streams: 1, events: 3 });
+    expect(reads.map((read) => `${read.streamId}@${read.from}`)).toEqual(['tally-long@0', 'tally-short@0', 'tally-long@0']);
   });
 
   it('holds nothing for a stream with no events yet', async () => {

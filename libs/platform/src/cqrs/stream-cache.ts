@@ -14,16 +14,19 @@ interface Known<State> extends Loaded<State> {
  * load asks the store for what is newer, a command's append is made at the revision loaded
  * (so a stream moved on by another process fails it and the command runs again), and a
  * stream whose next event does not chain to the one held is forgotten and read in full.
- * The most recently used `limit` streams are kept; states are never changed in place.
+ * The most recently used streams are kept, up to `limits` (streams, and events held in
+ * all: a stream's history is kept for the idempotency check); states are never changed
+ * in place.
  */
 export class StreamCache<Event extends DomainEvent, State> {
   private readonly known = new Map<string, Known<State>>();
+  private eventsHeld = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
     private readonly upcast: Upcast<Event> = asDomainEvent,
-    private readonly limit = 5_000,
+    private readonly limits: { readonly streams: number; readonly events: number } = { streams: 5_000, events: 100_000 },
   ) {}
 
   async load(streamId: string): Promise<Loaded<State>> {
@@ -34,15 +37,31 @@ export class StreamCache<Event extends DomainEvent, State> {
       return this.load(streamId);
     }
     const loaded = known ? this.advance(known, newer) : this.advance({ history: [], revision: -1, state: this.decider.initialState, hash: null }, newer);
-    this.known.delete(streamId);
-    if (loaded.revision >= 0) this.known.set(streamId, loaded);
-    if (this.known.size > this.limit) this.known.delete(this.known.keys().next().value as string);
+    this.forget(streamId);
+    if (loaded.revision >= 0) this.keep(streamId, loaded);
     return loaded;
   }
 
   /** After an append at a revision fails, or a stream is changed outside the log's order. */
   forget(streamId: string): void {
+    const known = this.known.get(streamId);
+    if (!known) return;
     this.known.delete(streamId);
+    this.eventsHeld -= known.history.length;
+  }
+
+  /** Streams and events held just now. */
+  get held(): { streams: number; events: number } {
+    return { streams: this.known.size, events: this.eventsHeld };
+  }
+
+  private keep(streamId: string, loaded: Known<State>): void {
+    this.known.set(streamId, loaded);
+    this.eventsHeld += loaded.history.length;
+    // The least recently used go first; the stream just loaded stays.
+    while (this.known.size > 1 && (this.known.size > this.limits.streams || this.eventsHeld > this.limits.events)) {
+      this.forget(this.known.keys().next().value as string);
+    }
   }
 
   private advance(known: Known<State>, newer: readonly StoredEvent[]): Known<State> {
