@@ -4,12 +4,13 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api
  *   npm run bench:api -- --rates 100,250,500 --seconds 10 --year-cases 10000
  *   npm run bench:api -- --profile-api /tmp/prof   (a CPU profile of the API process)
+ *   npm run bench:api -- --worker   (the read models kept by a worker process beside the API)
  *
  * In a throw-away database on the PostgreSQL at DATABASE_URL: imports 2016/17 with the
  * product's services and agrees a measure on each existing commitment; generates two more
  * years, one with 50 awarded cases and one with --year-cases, each with cases waiting for
  * their award. Then starts the API as `npm start` does (a process of its own, no reminders,
- * no rate limit), waits for every read model to catch up, and at each rate sends for
+ * no rate limit; with --worker, its read models kept by a worker process instead), waits for every read model to catch up, and at each rate sends for
  * --seconds: GET /health, the query GET /outcomes/{caseId}, and the command
  * POST /cases/{caseId}/performance-reports (a new month each time, round the cases). Last,
  * the awards of the waiting cases of each generated year, one at a time. A table and, last,
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
       'year-cases': { type: 'string', default: '10000' },
       awards: { type: 'string', default: '20' },
       'profile-api': { type: 'string' },
+      worker: { type: 'boolean', default: false },
     },
   });
   const rates = (values.rates as string).split(',').map(Number);
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
   const bench = await createBenchDatabase(process.env.DATABASE_URL);
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-api-bench-'));
   let api: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   process.stderr.write(`bench database ${bench.name}\n`);
   try {
     const db = await openBenchDb(bench.url);
@@ -74,9 +77,13 @@ async function main(): Promise<number> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const profile = values['profile-api'] ? ['--cpu-prof', `--cpu-prof-dir=${values['profile-api']}`] : [];
+    const env = { ...process.env, DATABASE_URL: bench.url, DATA_DIR: dataDir, RUN_REMINDERS: 'false', JWT_SECRET: secret, LOG_LEVEL: 'warn' };
+    if (values.worker) {
+      worker = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     api = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: bench.url, PORT: String(port), DATA_DIR: dataDir, RUN_REMINDERS: 'false', JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
+      env: { ...env, PORT: String(port), RATE_LIMIT_PER_MINUTE: '100000000', RUN_PROJECTIONS: values.worker ? 'false' : 'true' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     process.stderr.write('waiting for the API and its read models…\n');
@@ -125,12 +132,14 @@ async function main(): Promise<number> {
       };
       awardCosts.push({ year, ...(await timeAwards(year, award)) });
     }
-    print(results, awardCosts, seconds);
+    print(values.worker ? 'worker' : 'api', results, awardCosts, seconds);
     return 0;
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api?.once('exit', resolve));
+    for (const child of [api, worker]) {
+      if (child && child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
     }
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -149,7 +158,7 @@ async function timeAwards(year: AwardYear, award: (caseId: string, body: unknown
   return { firstMs: ms[0], p50Ms: percentile(rest, 50), p90Ms: percentile(rest, 90) };
 }
 
-function print(results: readonly (RateResult & { endpoint: string; answers: Record<string, number> })[], awards: readonly { year: AwardYear; firstMs: number; p50Ms: number; p90Ms: number }[], seconds: number): void {
+function print(readModelsIn: 'api' | 'worker', results: readonly (RateResult & { endpoint: string; answers: Record<string, number> })[], awards: readonly { year: AwardYear; firstMs: number; p50Ms: number; p90Ms: number }[], seconds: number): void {
   const failures = (answers: Record<string, number>) => Object.entries(answers).map(([answer, n]) => `${n} × ${answer}`).join(', ');
   const rows = results.map((r) => [r.endpoint, String(r.target), r.achieved.toFixed(0), String(r.failed), r.p50.toFixed(1), r.p90.toFixed(1), r.p99.toFixed(1), failures(r.answers)]);
   process.stdout.write(`${formatTable(['endpoint', 'target/s', 'achieved/s', 'failed', 'p50 ms', 'p90 ms', 'p99 ms', 'failed with'], rows)}\n\n`);
@@ -158,6 +167,7 @@ function print(results: readonly (RateResult & { endpoint: string; answers: Reco
   const key = (endpoint: string) => (endpoint.startsWith('GET /health') ? 'health' : endpoint.startsWith('GET') ? 'query' : 'command');
   const line = {
     bench: 'api',
+    read_models_in: readModelsIn,
     seconds_per_rate: seconds,
     ...Object.fromEntries(
       results.map((r) => [`${key(r.endpoint)}_${r.target}`, { achieved: round3(r.achieved), failed: r.failed, failed_with: r.answers, p50_ms: round3(r.p50), p90_ms: round3(r.p90), p99_ms: round3(r.p99) }]),
