@@ -135,6 +135,7 @@ export class SqlEventStore implements EventStore {
         where stream_id = $1 and stream_revision >= $2 and stream_revision <= $3
         order by stream_revision`,
       [streamId, options.from ?? 0, options.to ?? Number.MAX_SAFE_INTEGER],
+      'cl_read_stream',
     );
     return rows.map(toStoredEvent);
   }
@@ -156,12 +157,13 @@ export class SqlEventStore implements EventStore {
         order by events.transaction_id, events.global_position
         limit $2`,
       [after, limit],
+      'cl_read_all',
     );
     return rows.map(toStoredEvent);
   }
 
   async headPosition(): Promise<number> {
-    const { rows } = await this.db.query<{ head: string | number | null }>('select max(global_position) as head from events');
+    const { rows } = await this.db.query<{ head: string | number | null }>('select max(global_position) as head from events', [], 'cl_head_position');
     return Number(rows[0].head ?? 0);
   }
 
