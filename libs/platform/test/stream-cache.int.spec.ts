@@ -95,6 +95,15 @@ describe('StreamCache', () => {
     expect(reads.map((read) => `${read.streamId}@${read.from}`)).toEqual(['tally-long@0', 'tally-short@0', 'tally-long@0']);
   });
 
+  it('without history, folds what is new onto the state alone', async () => {
+    await store.appendToStream('tally-ledger', [added(1), added(2)], { expected: 'no_stream' });
+    const cache = new StreamCache(store, sum, undefined, { streams: 10, events: 0, history: false });
+    expect(await cache.load('tally-ledger')).toMatchObject({ revision: 1, state: 3, history: [] });
+    await store.appendToStream('tally-ledger', [added(30)], { expected: 1 });
+    expect(await cache.load('tally-ledger')).toMatchObject({ revision: 2, state: 33, history: [] });
+    expect(cache.held).toEqual({ streams: 1, events: 0 });
+  });
+
   it('holds nothing for a stream with no events yet', async () => {
     const cache = new StreamCache(store, sum);
     expect(await cache.load('tally-none')).toMatchObject({ revision: -1, state: 0, history: [] });

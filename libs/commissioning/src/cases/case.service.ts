@@ -11,6 +11,7 @@ import {
   DomainError,
   type FrameworkEvent,
   frameworkDecider,
+  type FrameworkState,
   frameworkStreamId,
   type OpenCase,
   upcastCase,
@@ -27,9 +28,9 @@ import {
   type StreamAppend,
   WrongExpectedRevision,
 } from '@app/event-store';
-import { LedgerPositions } from './ledger-positions';
 import {
   appendDecided,
+  asDomainEvent,
   checkExpectedRevision,
   type CommandContext,
   type CommandOutcome,
@@ -45,13 +46,17 @@ export class CaseService {
   /** Fault injection for the crash test of the combined append; nothing in production sets it. */
   faults?: MultiAppendOptions;
 
-  private readonly ledgers: LedgerPositions;
+  /**
+   * Each year's budget ledger as last folded: an award reads the year's position without
+   * refolding the framework stream (no history kept: it is thousands of commitments long).
+   */
+  private readonly ledgers: StreamCache<FrameworkEvent, FrameworkState>;
   /** Each case as last folded: a command reads only what its stream recorded since. */
   private readonly cases: StreamCache<CaseEvent, CaseState>;
   private readonly queue = new KeyedQueue();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.ledgers = new LedgerPositions(store);
+    this.ledgers = new StreamCache(store, frameworkDecider, asDomainEvent<FrameworkEvent>, { streams: 100, events: 0, history: false });
     this.cases = new StreamCache(store, caseDecider, upcastCase);
   }
 
@@ -160,7 +165,7 @@ export class CaseService {
       if (event.type !== 'InstalmentsCarriedForward' || after.status !== 'open') continue;
       const { toYear, fromYear, pence, instalmentIds } = event.data;
       const streamId = frameworkStreamId(toYear);
-      const framework = await this.ledgers.read(streamId);
+      const framework = await this.ledgers.load(streamId);
       if (!framework.state.definition) throw DomainError.field('NO_NEXT_FRAMEWORK', 'toYear', `no framework has been imported for ${toYear}: import it before carrying into it`);
       const events = frameworkDecider.decide({ type: 'CarryInCommitment', caseId, pence, fromYear, instalmentIds, profile: carriedProfileOf(after) }, framework.state);
       moves.push({ streamId, revision: framework.revision, events: [...events] });
@@ -182,7 +187,7 @@ export class CaseService {
     if (held === undefined || after.status !== 'open' || held === commitmentAfter(before)) return null;
     const reason = command.type === 'VaryContract' ? 'variation' : command.type === 'CarryForwardInstalments' ? 'carry-forward' : 'award';
     const streamId = frameworkStreamId(after.profile.financialYear);
-    const framework = await this.ledgers.read(streamId);
+    const framework = await this.ledgers.load(streamId);
     const events = frameworkDecider.decide({ type: 'SetCaseCommitment', caseId, pence: held, reason, mechanism: slotOf(after.profile.mechanism) }, framework.state);
     return events.length === 0 ? null : { streamId, revision: framework.revision, events: [...events] };
   }

@@ -15,7 +15,9 @@ interface Known<State> extends Loaded<State> {
  * (so a stream moved on by another process fails it and the command runs again), and a
  * stream whose next event does not chain to the one held is forgotten and read in full.
  * The most recently used streams are kept, up to `limits` (streams, and events held in
- * all: a stream's history is kept for the idempotency check); states are never changed
+ * all: a stream's history is kept for the idempotency check, unless `history` is false,
+ * for streams whose commands never look back at it — a year's budget ledger, thousands
+ * of commitments long — and then `Loaded.history` is empty); states are never changed
  * in place.
  */
 export class StreamCache<Event extends DomainEvent, State> {
@@ -26,7 +28,7 @@ export class StreamCache<Event extends DomainEvent, State> {
     private readonly store: EventStore,
     private readonly decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
     private readonly upcast: Upcast<Event> = asDomainEvent,
-    private readonly limits: { readonly streams: number; readonly events: number } = { streams: 5_000, events: 100_000 },
+    private readonly limits: { readonly streams: number; readonly events: number; readonly history?: boolean } = { streams: 5_000, events: 100_000 },
   ) {}
 
   async load(streamId: string): Promise<Loaded<State>> {
@@ -68,7 +70,7 @@ export class StreamCache<Event extends DomainEvent, State> {
     if (newer.length === 0) return known;
     const last = newer[newer.length - 1];
     return {
-      history: [...known.history, ...newer],
+      history: this.limits.history === false ? known.history : [...known.history, ...newer],
       revision: last.revision,
       state: newer.reduce((state, stored) => this.decider.evolve(state, this.upcast(stored)), known.state),
       hash: last.hash,
