@@ -27,12 +27,15 @@ export class DocumentTable {
   constructor(readonly table: string) {}
 
   async create(db: SqlQueryable): Promise<void> {
-    await db.query(`create table if not exists ${this.table} (key text collate "C" primary key, doc jsonb not null)`);
+    const compression = await docCompression(db);
+    await db.query(`create table if not exists ${this.table} (key text collate "C" primary key, doc jsonb${compression} not null)`);
+    // A table made before keeps its rows as they are and compresses each row written from now on the same way.
+    if (compression) await db.query(`alter table ${this.table} alter column doc set${compression}`);
   }
 
   /** A table to bulk-load: its primary key is added once the rows are in (`addPrimaryKey`). */
   async createUnindexed(db: SqlQueryable): Promise<void> {
-    await db.query(`create table ${this.table} (key text collate "C" not null, doc jsonb not null)`);
+    await db.query(`create table ${this.table} (key text collate "C" not null, doc jsonb${await docCompression(db)} not null)`);
   }
 
   async addPrimaryKey(db: SqlQueryable): Promise<void> {
@@ -91,6 +94,18 @@ export class DocumentTable {
     const { rows } = await db.query<{ key: string; doc: unknown }>(`select key, doc from ${this.table} order by key`);
     return rows;
   }
+}
+
+/**
+ * ` compression lz4` where the server has it (PostgreSQL 14 and later, built with lz4; not
+ * PGlite), else nothing (pglz). Documents of several kilobytes (a case's deadlines, its
+ * outcomes) are compressed and read back several times faster with lz4, at about the same size.
+ */
+async function docCompression(db: SqlQueryable): Promise<string> {
+  const { rows } = await db.query<{ lz4: boolean }>(
+    `select coalesce((select 'lz4' = any(enumvals) from pg_settings where name = 'default_toast_compression'), false) as lz4`,
+  );
+  return rows[0]?.lz4 ? ' compression lz4' : '';
 }
 
 /** The least string greater than every string that begins with `prefix`. */
