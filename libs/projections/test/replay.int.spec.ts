@@ -93,6 +93,34 @@ describe('replay', () => {
     await db.close();
   });
 
+  it('writes away the least recently changed documents, and reads back only a written one a later event needs', async () => {
+    const db = await freshPglite();
+    const store = new SqlEventStore(db);
+    // A hot stream between cold ones, each cold one once, then the first cold one again.
+    const streams = [...Array.from({ length: 8 }, (_, i) => ['h', `c${i + 1}`]).flat(), 'c1'];
+    for (const [i, stream] of streams.entries()) await store.appendToStream(stream, [paid(i)], { expected: 'any' });
+    const runner = new ProjectionRunner(db, store, [entries]);
+    await runner.prepare();
+    await runner.catchUp();
+    const before = await new DocumentTable(tableOf('test_entries')).all(db);
+    const readBack: string[] = [];
+    const watched = new Proxy(db, {
+      get: (target, name) =>
+        name === 'query'
+          ? (text: string, params?: readonly unknown[], statement?: string) => {
+              if (text.includes('_rebuild where key = any')) readBack.push(...(params?.[0] as string[]));
+              return target.query(text, params, statement);
+            }
+          : Reflect.get(target, name, target),
+    }) as SqlDatabase;
+    // One event a page, four documents at most: the hot count is always among the most recent, the entries are settled.
+    const [report] = await replayProjections(watched, store, [entries], { batchSize: 1, maxDocsInMemory: 4 });
+    expect(report).toMatchObject({ events: streams.length, differing: 0 });
+    expect(readBack).toEqual(['count:c1']);
+    expect(await new DocumentTable(tableOf('test_entries')).all(db)).toEqual(before);
+    await db.close();
+  });
+
   it('when the live checkpoint moves on just as a rebuild reaches it, the rebuild (already written out) reads on to the new one and matches there', async () => {
     const db = await freshPglite();
     const store = new SqlEventStore(db);
